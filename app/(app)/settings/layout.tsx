@@ -1,0 +1,18 @@
+import type { ReactNode } from "react";
+import { AppNav } from "@/components/nav/app-nav";
+
+const TABS = [
+  { href: "/settings/users", label: "Users" },
+  { href: "/settings/tokens", label: "API tokens" },
+];
+
+export default function SettingsLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="grid gap-8 md:grid-cols-[12rem_1fr]">
+      <div>
+        <AppNav items={TABS} label="Settings" vertical />
+      </div>
+      <div>{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth/auth";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+
+export type SignInState = { error?: string; email?: string };
+
+export async function signInWithPassword(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const email = String(form.get("email") ?? "");
+  try {
+    await signIn("credentials", {
+      email,
+      password: String(form.get("password") ?? ""),
+      redirectTo: safeCallbackUrl(form.get("callbackUrl")),
+    });
+    return {};
+  } catch (error) {
+    // signIn redirects by throwing; only Auth.js's own errors mean the sign-in failed.
+    if (error instanceof AuthError) return { error: "Wrong e-mail or password.", email };
+    throw error;
+  }
+}
+
+export async function signInWithOidc(form: FormData): Promise<void> {
+  await signIn("oidc", { redirectTo: safeCallbackUrl(form.get("callbackUrl")) });
+}

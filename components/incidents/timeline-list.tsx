@@ -1,0 +1,46 @@
+import { Time } from "@/components/ui/time";
+
+type Entry = {
+  id: string;
+  at: Date;
+  kind: string;
+  text: string;
+  source: string;
+  authorType: "machine" | "human";
+  author: { name: string } | null;
+};
+
+const KIND_LABEL: Record<string, string> = {
+  trigger: "Alert",
+  acknowledge: "Acknowledged",
+  escalate: "Escalated",
+  note: "Note",
+  priority_change: "Priority",
+  resolve: "Resolved",
+  chat_message: "Chat",
+  metric_sample: "Metric",
+  change: "Change",
+  status_change: "Status",
+};
+
+export function TimelineList({ entries }: { entries: Entry[] }) {
+  return (
+    <ol className="relative space-y-4 border-l border-slate-200 pl-6 dark:border-slate-800" data-testid="timeline">
+      {entries.map((entry) => (
+        <li key={entry.id} id={`evidence-${entry.id}`} className="relative">
+          <span
+            aria-hidden
+            className={`absolute -left-[1.90rem] top-1.5 h-3 w-3 rounded-full border-2 border-white dark:border-slate-950 ${entry.authorType === "human" ? "bg-slate-900 dark:bg-slate-100" : "bg-sky-500"}`}
+          />
+          <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-500">
+            <Time value={entry.at} withDate={false} />
+            <span className="font-medium uppercase tracking-wide">{KIND_LABEL[entry.kind] ?? entry.kind}</span>
+            <span>· {entry.source}</span>
+            <span className={entry.authorType === "human" ? "" : "italic"}>· {entry.authorType === "human" ? (entry.author?.name ?? "human") : "machine"}</span>
+          </div>
+          <p className="mt-0.5 whitespace-pre-wrap text-sm">{entry.text}</p>
+        </li>
+      ))}
+    </ol>
+  );
+}

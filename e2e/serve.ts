@@ -1,0 +1,46 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import pg from "pg";
+import { SYSTEM_ACTOR } from "@/lib/authz";
+import { startEmbeddedPostgres, withDatabase } from "@/lib/database/embedded-postgres";
+import { migrateDatabase } from "@/lib/database/prepare-database";
+import { createDb } from "@/lib/db";
+import { seedDemo } from "@/lib/seed/seed-demo";
+import { createUser } from "@/lib/users/create-user";
+import { E2E_DATABASE_FILE, E2E_PASSWORD, E2E_PORT, E2E_VIEWER } from "./fixtures/accounts";
+
+// Playwright's webServer: a database of its own on the test server (DATABASE_URL's, else the
+// embedded test server), demo data with known passwords, then the production build (`next
+// start`). e2e/global-teardown.ts drops the database; signals are not relied on for that.
+async function main() {
+  const server = process.env.DATABASE_URL
+    ? { serverUrl: withDatabase(process.env.DATABASE_URL, "postgres") }
+    : await startEmbeddedPostgres({ dataDir: ".data/test-postgres", port: 54330 });
+  const name = `sitrep_e2e_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: server.serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  mkdirSync(".data", { recursive: true });
+  writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ serverUrl: server.serverUrl, name }));
+
+  const url = withDatabase(server.serverUrl, name);
+  await migrateDatabase(url, { quiet: true });
+  const db = createDb(url);
+  await seedDemo(db, { password: E2E_PASSWORD });
+  await createUser({ db, actor: SYSTEM_ACTOR }, { ...E2E_VIEWER, password: E2E_PASSWORD });
+  await db.$disconnect();
+
+  const child = spawn("node_modules/.bin/next", ["start", "-p", String(E2E_PORT)], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import { E2E_COMMANDER, E2E_PASSWORD, E2E_VIEWER } from "./fixtures/accounts";
+import { signIn } from "./fixtures/sign-in";
+
+test("the demo commander signs in, sees the demo incident and its timeline, and signs out", async ({ page }) => {
+  await page.goto("/incidents/INC-1");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+
+  await page.getByLabel("E-mail").fill(E2E_COMMANDER.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong e-mail or password." })).toBeVisible();
+
+  // The e-mail is kept after a failure; the page asked for survives the failed attempt and sign-in.
+  await expect(page.getByLabel("E-mail")).toHaveValue(E2E_COMMANDER.email);
+  await page.getByLabel("Password").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toHaveText(E2E_COMMANDER.email);
+  await expect(page).toHaveURL(/\/incidents\/INC-1$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checkout API returning 502s");
+  await expect(page.getByTestId("timeline").getByRole("listitem")).toHaveCount(11);
+  await expect(page.getByTestId("timeline")).toContainText("Rolling back payments-service to v2.30.4.");
+
+  await page.getByRole("link", { name: "Incidents" }).click();
+  const row = page.getByRole("row", { name: /INC-1 Checkout API returning 502s/ });
+  await expect(row).toContainText("SEV2");
+  await expect(row).toContainText("monitoring");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/incidents");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a VIEWER cannot open Settings and does not see it in the navigation", async ({ page }) => {
+  await signIn(page, E2E_VIEWER.email);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Incidents"]);
+  const response = await page.goto("/settings/users");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your role does not give you access to this page");
+  // Stakeholders never see raw evidence.
+  await page.goto("/incidents/INC-1");
+  await expect(page.getByText("The evidence timeline is for responders")).toBeVisible();
+  await expect(page.getByTestId("timeline")).toHaveCount(0);
+});

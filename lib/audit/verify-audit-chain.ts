@@ -1,0 +1,37 @@
+import type { Db } from "@/lib/db";
+import { GENESIS_HASH, hashAuditEvent } from "@/lib/audit/hash-audit-event";
+
+export type ChainVerdict = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: string; reason: string };
+
+const PAGE = 1000;
+
+/** Walks the audit log in order and names the first event whose link or content does not hold. */
+export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
+  let prevHash = GENESIS_HASH;
+  let checked = 0;
+  let cursor: bigint | undefined;
+  for (;;) {
+    const rows = await db.auditEvent.findMany({ where: cursor === undefined ? {} : { id: { gt: cursor } }, orderBy: { id: "asc" }, take: PAGE });
+    for (const row of rows) {
+      if (row.prevHash !== prevHash) return { ok: false, checked, brokenAt: row.id.toString(), reason: "its previous-hash link does not match the event before it" };
+      const expected = hashAuditEvent(prevHash, {
+        at: row.at,
+        actorType: row.actorType,
+        actorId: row.actorId,
+        actorLabel: row.actorLabel,
+        action: row.action,
+        targetType: row.targetType,
+        targetId: row.targetId,
+        incidentId: row.incidentId,
+        before: row.before,
+        after: row.after,
+        requestId: row.requestId,
+      });
+      if (expected !== row.hash) return { ok: false, checked, brokenAt: row.id.toString(), reason: "its content does not match its hash" };
+      prevHash = row.hash;
+      checked += 1;
+    }
+    if (rows.length < PAGE) return { ok: true, checked };
+    cursor = rows[rows.length - 1]!.id;
+  }
+}

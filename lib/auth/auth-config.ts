@@ -1,0 +1,42 @@
+import type { NextAuthConfig } from "next-auth";
+
+// Paths anyone may open; everything else under the app needs a session.
+const PUBLIC_PATHS = [/^\/login$/, /^\/status\//, /^\/api\//];
+
+/**
+ * The part of the Auth.js configuration that the proxy needs: no database, no providers that
+ * touch one. `lib/auth/auth.ts` adds the providers.
+ */
+export const authConfig = {
+  pages: { signIn: "/login" },
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  trustHost: true,
+  providers: [],
+  logger: {
+    // A wrong password is an expected event (audited as auth.sign_in_failed), not a stack trace.
+    error(error) {
+      const type = (error as { type?: string }).type;
+      if (type === "CredentialsSignin" || type === "AccessDenied") return;
+      console.error(`[auth] ${error.name}: ${error.message}`);
+    },
+    warn(code) {
+      if (code !== "debug-enabled") console.warn(`[auth] warning: ${code}`);
+    },
+    debug() {},
+  },
+  callbacks: {
+    authorized({ auth, request }) {
+      const path = request.nextUrl.pathname;
+      if (PUBLIC_PATHS.some((re) => re.test(path))) return true;
+      return Boolean(auth?.user);
+    },
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,49 @@
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authConfig } from "@/lib/auth/auth-config";
+import { findOrCreateOidcUser } from "@/lib/auth/find-or-create-oidc-user";
+import { getDb } from "@/lib/db";
+import { getEnv, isOidcEnabled } from "@/lib/env";
+import { authenticateUser } from "@/lib/users/authenticate-user";
+
+function buildProviders(): NextAuthConfig["providers"] {
+  const env = getEnv();
+  const providers: NextAuthConfig["providers"] = [
+    Credentials({
+      credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+      authorize: async (credentials) => authenticateUser(getDb(), { email: credentials.email, password: credentials.password }),
+    }),
+  ];
+  if (isOidcEnabled(env)) {
+    providers.push({
+      id: "oidc",
+      name: env.OIDC_NAME,
+      type: "oidc",
+      issuer: env.OIDC_ISSUER,
+      clientId: env.OIDC_CLIENT_ID,
+      clientSecret: env.OIDC_CLIENT_SECRET,
+    });
+  }
+  return providers;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...authConfig,
+  providers: buildProviders(),
+  callbacks: {
+    ...authConfig.callbacks,
+    async signIn({ account, profile }) {
+      if (account?.provider !== "oidc") return true;
+      const user = await findOrCreateOidcUser(getDb(), { email: profile?.email, name: profile?.name });
+      return user !== null;
+    },
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === "oidc") {
+        const dbUser = await findOrCreateOidcUser(getDb(), { email: profile?.email, name: profile?.name });
+        if (dbUser) token.sub = dbUser.id;
+        return token;
+      }
+      return authConfig.callbacks.jwt({ token, user });
+    },
+  },
+}));

@@ -1,0 +1,8 @@
+import type {} from "next-auth/jwt";
+import type { DefaultSession } from "next-auth";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+  }
+}

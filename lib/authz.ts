@@ -1,0 +1,48 @@
+import type { Role } from "@/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
+
+const ALL: readonly Role[] = ["ADMIN", "COMMANDER", "RESPONDER", "VIEWER"];
+const RESPONDERS: readonly Role[] = ["ADMIN", "COMMANDER", "RESPONDER"];
+const COMMANDERS: readonly Role[] = ["ADMIN", "COMMANDER"];
+const ADMINS: readonly Role[] = ["ADMIN"];
+
+/** The one table of who may do what. Every read and mutation names one of these. */
+export const PERMISSIONS = {
+  "incidents.read": ALL,
+  "incidents.create": RESPONDERS,
+  "incidents.update": RESPONDERS,
+  "evidence.read": RESPONDERS,
+  "evidence.create": RESPONDERS,
+  "drafts.read": RESPONDERS,
+  "drafts.edit": RESPONDERS,
+  "incidents.approve": COMMANDERS,
+  "incidents.send": COMMANDERS,
+  "outbox.read": COMMANDERS,
+  "audit.read": ADMINS,
+  "users.manage": ADMINS,
+  "tokens.manage": ADMINS,
+  "integrations.manage": ADMINS,
+  "lists.manage": ADMINS,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export type Actor =
+  | { type: "user"; id: string; label: string; role: Role }
+  | { type: "token"; id: string; label: string; role: Role }
+  | { type: "system"; id: null; label: string; role: "ADMIN" };
+
+export const SYSTEM_ACTOR: Actor = { type: "system", id: null, label: "system", role: "ADMIN" };
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Throws FORBIDDEN unless the actor holds the permission. */
+export function assertCan(actor: Actor, permission: Permission): void {
+  if (!can(actor.role, permission)) {
+    throw new AppError("FORBIDDEN", `Your role (${actor.role}) does not allow ${permission}.`);
+  }
+}
+
+export const ROLES = ALL;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const valid = { DATABASE_URL: "postgresql://u:secret-pw@db:5432/sitrep", AUTH_SECRET: "x".repeat(32) };
+
+function problems(env: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(env);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("parseEnv", () => {
+  it("accepts a minimal valid environment and applies defaults", () => {
+    expect(parseEnv(valid)).toMatchObject({ OIDC_DEFAULT_ROLE: "VIEWER", OIDC_NAME: "Single sign-on" });
+  });
+
+  it("names each missing or malformed variable", () => {
+    expect(problems({})).toEqual([expect.stringMatching(/^DATABASE_URL is required/), expect.stringMatching(/^AUTH_SECRET is required/)]);
+    expect(problems({ ...valid, DATABASE_URL: "mysql://x" })).toEqual(["DATABASE_URL must be a postgresql:// connection URL"]);
+    expect(problems({ ...valid, AUTH_SECRET: "short" })).toEqual(["AUTH_SECRET must be at least 32 characters long"]);
+    expect(problems({ ...valid, OIDC_DEFAULT_ROLE: "ROOT" })[0]).toMatch(/^OIDC_DEFAULT_ROLE /);
+    expect(problems({ ...valid, AUTH_SECRET: "" })[0]).toMatch(/^AUTH_SECRET is required/);
+  });
+
+  it("requires the OIDC variables together", () => {
+    expect(problems({ ...valid, OIDC_ISSUER: "https://id.example.com" })).toEqual([
+      "OIDC_CLIENT_ID is required when OIDC_ISSUER is set",
+      "OIDC_CLIENT_SECRET is required when OIDC_ISSUER is set",
+    ]);
+    expect(problems({ ...valid, OIDC_ISSUER: "https://id.example.com", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" })).toEqual([]);
+  });
+
+  it("never repeats a value in its message", () => {
+    const error = (() => {
+      try {
+        parseEnv({ DATABASE_URL: "mysql://u:secret-pw@db", AUTH_SECRET: "tiny-secret" });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message).not.toContain("secret-pw");
+    expect(error?.message).not.toContain("tiny-secret");
+  });
+});

@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+const role = z.enum(["ADMIN", "COMMANDER", "RESPONDER", "VIEWER"]);
+
+/** Every environment variable the app reads. The README's table mirrors this schema. */
+const envSchema = z
+  .object({
+    DATABASE_URL: z
+      .string({ error: "is required (the start script sets it when it starts the embedded database)" })
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL"),
+    AUTH_SECRET: z
+      .string({ error: "is required: a random string of at least 32 characters (openssl rand -base64 32)" })
+      .min(32, "must be at least 32 characters long"),
+    AUTH_URL: z.url("must be an absolute URL such as https://sitrep.example.com").optional(),
+    OIDC_ISSUER: z.url("must be the issuer URL of your OIDC provider").optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).default("Single sign-on"),
+    OIDC_DEFAULT_ROLE: role.default("VIEWER"),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+    const set = oidc.filter((name) => env[name]);
+    if (set.length > 0 && set.length < oidc.length) {
+      for (const name of oidc.filter((n) => !env[n])) {
+        ctx.addIssue({ code: "custom", path: [name], message: `is required when ${set.join(", ")} is set` });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment; throws an EnvError naming each bad variable (never its value). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process, parsed on first use. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function isOidcEnabled(env: Env = getEnv()): boolean {
+  return Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
+}

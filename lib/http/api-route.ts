@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { Actor, Permission } from "@/lib/authz";
+import { assertCan } from "@/lib/authz";
+import { authenticateRequest } from "@/lib/auth/authenticate-request";
+import type { Ctx } from "@/lib/context";
+import { getDb } from "@/lib/db";
+import { AppError, isAppError } from "@/lib/errors";
+
+type RouteContext<P> = { params: Promise<P> };
+
+/** JSON error body shared by every API route: a code, a message a person can act on, the request id. */
+export function errorResponse(error: AppError, requestId: string): Response {
+  return Response.json(
+    { error: { code: error.code, message: error.message, ...(error.details && { details: error.details }), requestId } },
+    { status: error.status, headers: { "x-request-id": requestId } },
+  );
+}
+
+/**
+ * Wraps an API route: authenticates (401 without a session or token), checks the permission
+ * (403), maps typed errors and zod errors to 4xx, and never leaks an unexpected error's text.
+ */
+export function apiRoute<P = Record<string, never>>(
+  permission: Permission,
+  handler: (ctx: Ctx, request: Request, params: P) => Promise<unknown>,
+) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    try {
+      const actor: Actor | null = await authenticateRequest(request);
+      if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
+      assertCan(actor, permission);
+      const data = await handler({ db: getDb(), actor, requestId }, request, await context.params);
+      return Response.json({ data }, { headers: { "x-request-id": requestId } });
+    } catch (error) {
+      if (isAppError(error)) return errorResponse(error, requestId);
+      if (error instanceof z.ZodError) {
+        return errorResponse(new AppError("INVALID_INPUT", z.prettifyError(error), { issues: error.issues }), requestId);
+      }
+      console.error(`[api] request ${requestId} failed`, error);
+      return errorResponse(new AppError("INTERNAL", "Something went wrong on our side; it has been logged."), requestId);
+    }
+  };
+}

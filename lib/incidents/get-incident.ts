@@ -1,0 +1,30 @@
+import { assertCan, can } from "@/lib/authz";
+import type { Ctx } from "@/lib/context";
+import { AppError } from "@/lib/errors";
+import { formatIncidentKey, parseIncidentKey } from "@/lib/incidents/incident-key";
+
+/**
+ * One incident by its key. The evidence timeline is included only for roles that may read
+ * evidence; stakeholders see approved content, which later issues add.
+ */
+export async function getIncident(ctx: Ctx, input: { key: string }) {
+  assertCan(ctx.actor, "incidents.read");
+  const number = parseIncidentKey(input.key);
+  if (number === null) throw new AppError("NOT_FOUND", `No incident ${input.key}.`);
+  const incident = await ctx.db.incident.findUnique({
+    where: { number },
+    include: { commander: { select: { id: true, name: true, email: true } } },
+  });
+  if (!incident) throw new AppError("NOT_FOUND", `No incident ${input.key}.`);
+  const timeline = can(ctx.actor.role, "evidence.read")
+    ? await ctx.db.timelineEntry.findMany({
+        where: { incidentId: incident.id, hidden: false },
+        orderBy: [{ at: "asc" }, { createdAt: "asc" }],
+        select: { id: true, at: true, kind: true, text: true, source: true, authorType: true, author: { select: { name: true } } },
+      })
+    : null;
+  const { number: n, ...rest } = incident;
+  return { key: formatIncidentKey(n), ...rest, timeline };
+}
+
+export type IncidentDetail = Awaited<ReturnType<typeof getIncident>>;

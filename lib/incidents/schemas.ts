@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+export const severitySchema = z.enum(["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"]);
+export const categorySchema = z.enum(["outage", "degradation", "security", "safety", "other"]);
+export const statusSchema = z.enum(["triggered", "investigating", "identified", "monitoring", "resolved"]);
+
+const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || v === "" ? undefined : Array.isArray(v) ? v : String(v).split(",")), z.array(item).optional());
+
+/** Filters for incident lists, from a query string or a JSON body alike. */
+export const listIncidentsSchema = z.object({
+  status: oneOrMany(statusSchema),
+  severity: oneOrMany(severitySchema),
+  category: oneOrMany(categorySchema),
+  open: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListIncidentsInput = z.input<typeof listIncidentsSchema>;

@@ -1,0 +1,101 @@
+import { randomBytes } from "node:crypto";
+import { userInfo } from "node:os";
+import { parseArgs } from "node:util";
+import type { Actor } from "@/lib/authz";
+import { prepareDatabase, migrateDatabase } from "@/lib/database/prepare-database";
+import { createDb } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
+import { formatCredentials, seedDemo } from "@/lib/seed/seed-demo";
+import { createApiToken } from "@/lib/tokens/create-api-token";
+import { createUser } from "@/lib/users/create-user";
+import { roleSchema } from "@/lib/users/schemas";
+import { z } from "zod";
+
+const HELP = `Usage: npm run sitrep -- <command> [options]
+
+Commands:
+  db:migrate                         apply committed migrations
+  db:seed                            (re)create the demo users and incidents; prints new passwords
+  user:create --email E --name N --role R [--password P]
+                                     add a user (a password is generated and printed when omitted)
+  token:create --role R --name N [--expires-days D]
+                                     create an API token; it is printed once and never stored
+
+Roles: ADMIN, COMMANDER, RESPONDER, VIEWER. Uses DATABASE_URL, or the embedded database when unset.`;
+
+function parseRole(value: string | undefined) {
+  const role = roleSchema.safeParse(value);
+  if (!role.success) throw new UsageError(`--role must be one of ${roleSchema.options.join(", ")}.`);
+  return role.data;
+}
+
+class UsageError extends Error {}
+
+const cliActor: Actor = { type: "system", id: null, label: `cli (${userInfo().username})`, role: "ADMIN" };
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help") {
+    console.log(HELP);
+    return command ? 0 : 2;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      password: { type: "string" },
+      "expires-days": { type: "string" },
+    },
+    strict: true,
+  });
+  const database = await prepareDatabase({ log: (line) => console.error(line) });
+  const db = createDb(database.url);
+  try {
+    switch (command) {
+      case "db:migrate":
+        await migrateDatabase(database.url);
+        return 0;
+      case "db:seed": {
+        await migrateDatabase(database.url, { quiet: true });
+        const { credentials, incidentKeys } = await seedDemo(db, { password: process.env.DEMO_PASSWORD });
+        console.log(`Seeded demo incidents ${incidentKeys.join(", ")}.`);
+        console.log(formatCredentials(credentials));
+        return 0;
+      }
+      case "user:create": {
+        const password = values.password ?? randomBytes(12).toString("base64url");
+        const user = await createUser({ db, actor: cliActor }, { email: values.email ?? "", name: values.name ?? "", role: parseRole(values.role), password });
+        console.log(`Created ${user.role} ${user.email}.${values.password ? "" : `\nPassword (shown once): ${password}`}`);
+        return 0;
+      }
+      case "token:create": {
+        const created = await createApiToken(
+          { db, actor: cliActor },
+          { name: values.name ?? "", role: parseRole(values.role), expiresInDays: values["expires-days"] },
+        );
+        console.error(`Created ${created.role} token "${created.name}". It is shown once; store it now:`);
+        console.log(created.token);
+        return 0;
+      }
+      default:
+        console.error(`Unknown command "${command}".\n\n${HELP}`);
+        return 2;
+    }
+  } finally {
+    await db.$disconnect();
+    await database.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (isAppError(error) || error instanceof UsageError) console.error(`Error: ${error.message}`);
+    else if (error instanceof z.ZodError) console.error(`Error: ${z.prettifyError(error)}`);
+    else if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) console.error(`Error: ${error.message}\n\n${HELP}`);
+    else console.error(error);
+    process.exit(1);
+  },
+);

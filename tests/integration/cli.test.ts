@@ -1,0 +1,63 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db";
+import { authenticateToken } from "@/lib/tokens/authenticate-token";
+import { authenticateUser } from "@/lib/users/authenticate-user";
+import { createTestDatabase } from "../helpers/test-database";
+
+const run = promisify(execFile);
+let url: string;
+let drop: () => Promise<void>;
+let db: Db;
+
+function sitrep(...args: string[]) {
+  return run("node_modules/.bin/tsx", ["scripts/sitrep.ts", ...args], { env: { ...process.env, DATABASE_URL: url }, timeout: 120_000 });
+}
+
+beforeAll(async () => {
+  ({ url, drop } = await createTestDatabase("sitrep_cli"));
+  db = createDb(url);
+});
+afterAll(async () => {
+  await db.$disconnect();
+  await drop();
+});
+
+describe("npm run sitrep --", () => {
+  it("db:migrate applies every migration through the offline Prisma CLI", async () => {
+    await sitrep("db:migrate");
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query("SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL");
+    const tables = await client.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+    await client.end();
+    expect(rows[0].n).toBeGreaterThan(0);
+    expect(tables.rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(["User", "Incident", "AuditEvent", "ReportRevision"]));
+  });
+
+  it("user:create adds a user who can sign in, and prints a generated password once", async () => {
+    const { stdout } = await sitrep("user:create", "--email", "ops@example.com", "--name", "Ops Person", "--role", "COMMANDER");
+    const password = /Password \(shown once\): (\S+)/.exec(stdout)?.[1];
+    expect(password).toBeDefined();
+    expect(await authenticateUser(db, { email: "ops@example.com", password })).toMatchObject({ role: "COMMANDER" });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "user.create" } });
+    expect(audit.actorType).toBe("system");
+    expect(audit.actorLabel).toMatch(/^cli \(/);
+  });
+
+  it("token:create prints a working token of the asked role on stdout", async () => {
+    const { stdout, stderr } = await sitrep("token:create", "--role", "RESPONDER", "--name", "ci-bot");
+    expect(stderr).toContain("shown once");
+    expect(await authenticateToken(db, stdout.trim())).toMatchObject({ type: "token", role: "RESPONDER" });
+  });
+
+  it("refuses bad input with a reason and a non-zero exit", async () => {
+    await expect(sitrep("token:create", "--role", "ROOT", "--name", "x")).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("role") });
+    await expect(sitrep("user:create", "--email", "ops@example.com", "--name", "Again", "--role", "VIEWER")).rejects.toMatchObject({
+      stderr: expect.stringContaining("already exists"),
+    });
+    await expect(sitrep("frobnicate")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown command") });
+  });
+});

@@ -1,0 +1,57 @@
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
+import { prepareDatabase } from "@/lib/database/prepare-database";
+
+const dir = mkdtempSync(path.join(tmpdir(), "sitrep-embedded-"));
+// As root the server runs as the `postgres` user, which must be able to enter the directory.
+chmodSync(dir, 0o755);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
+
+describe("embedded PostgreSQL", () => {
+  it("initialises a real server on first start, keeps data across restarts and stops cleanly", async () => {
+    const port = 54340 + Math.floor(Math.random() * 50);
+    const first = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port });
+    expect(first).toMatchObject({ isNew: true, isOwner: true });
+    const client = new pg.Client({ connectionString: first.serverUrl });
+    await client.connect();
+    const { rows } = await client.query("SHOW server_version");
+    expect(rows[0].server_version).toMatch(/^17\./);
+    await client.query("CREATE TABLE kept (v int); INSERT INTO kept VALUES (42)");
+    await client.end();
+    await first.stop();
+    expect(await canConnect(port)).toBe(false);
+
+    const second = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port });
+    expect(second.isNew).toBe(false);
+    const again = new pg.Client({ connectionString: second.serverUrl });
+    await again.connect();
+    expect((await again.query("SELECT v FROM kept")).rows).toEqual([{ v: 42 }]);
+    await again.end();
+    await second.stop();
+  }, 60_000);
+
+  it("starts nothing when DATABASE_URL is set", async () => {
+    const saved = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = "postgresql://someone@db.example:5432/theirs";
+    try {
+      const prepared = await prepareDatabase();
+      expect(prepared).toMatchObject({ url: "postgresql://someone@db.example:5432/theirs", isEmbedded: false, isFresh: false });
+    } finally {
+      if (saved === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = saved;
+    }
+  });
+});
