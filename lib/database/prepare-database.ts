@@ -50,7 +50,7 @@ export function migrateDatabase(url: string, options: { quiet?: boolean } = {}):
   const prisma = path.resolve("node_modules/.bin/prisma");
   return new Promise((resolve, reject) => {
     const child = spawn(prisma, ["migrate", "deploy"], {
-      env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
       stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
     });
     let output = "";
