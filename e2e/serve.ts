@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
-import pg from "pg";
 import { SYSTEM_ACTOR } from "@/lib/authz";
+import { createDatabaseIfMissing } from "@/lib/database/admin-database";
 import { startEmbeddedPostgres, withDatabase } from "@/lib/database/embedded-postgres";
 import { migrateDatabase } from "@/lib/database/prepare-database";
 import { createDb } from "@/lib/db";
@@ -18,10 +18,7 @@ async function main() {
     ? { serverUrl: withDatabase(process.env.DATABASE_URL, "postgres") }
     : await startEmbeddedPostgres({ dataDir: ".data/test-postgres", port: 54330 });
   const name = `sitrep_e2e_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server.serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  await createDatabaseIfMissing(server.serverUrl, name);
   mkdirSync(".data", { recursive: true });
   writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ serverUrl: server.serverUrl, name }));
 

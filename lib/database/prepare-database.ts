@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import pg from "pg";
+import { createDatabaseIfMissing } from "@/lib/database/admin-database";
 import { startEmbeddedPostgres, withDatabase } from "@/lib/database/embedded-postgres";
 
 export const EMBEDDED_DATA_DIR = ".data/postgres";
@@ -30,19 +30,6 @@ export async function prepareDatabase(options: { log?: (line: string) => void } 
   );
   const isFresh = await createDatabaseIfMissing(server.serverUrl, EMBEDDED_DATABASE);
   return { url: withDatabase(server.serverUrl, EMBEDDED_DATABASE), isFresh, isEmbedded: true, stop: server.stop };
-}
-
-async function createDatabaseIfMissing(serverUrl: string, name: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (rowCount) return false;
-    await client.query(`CREATE DATABASE "${name}"`);
-    return true;
-  } finally {
-    await client.end();
-  }
 }
 
 /** Applies committed migrations with the stock Prisma CLI (offline through the engine bridge). */

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { inject } from "vitest";
+import { createDatabaseIfMissing, dropDatabase } from "@/lib/database/admin-database";
 import { withDatabase } from "@/lib/database/embedded-postgres";
 
 /**
@@ -14,24 +14,6 @@ export async function createTestDatabase(prefix = "sitrep_test"): Promise<{
 }> {
   const serverUrl = inject("testServerUrl");
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  return {
-    url: withDatabase(serverUrl, name),
-    name,
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
+  await createDatabaseIfMissing(serverUrl, name);
+  return { url: withDatabase(serverUrl, name), name, drop: () => dropDatabase(serverUrl, name) };
 }

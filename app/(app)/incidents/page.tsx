@@ -3,6 +3,7 @@ import Link from "next/link";
 import { SeverityBadge, StatusBadge } from "@/components/ui/badges";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { requirePageCtx } from "@/lib/auth/require-page-ctx";
 import { listIncidents } from "@/lib/incidents/list-incidents";
@@ -28,43 +29,29 @@ export default async function IncidentsPage({ searchParams }: PageProps<"/incide
           {isFiltered ? "Clear the filters to see every incident." : "Incidents appear here when a monitoring tool sends a webhook or a responder opens one."}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800">
-              <tr>
-                <th className="px-4 py-3 font-medium">Incident</th>
-                <th className="px-4 py-3 font-medium">Severity</th>
-                <th className="px-4 py-3 font-medium">Status</th>
-                <th className="px-4 py-3 font-medium">Services</th>
-                <th className="px-4 py-3 font-medium">Started</th>
-                <th className="px-4 py-3 font-medium">Commander</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {incidents.map((incident) => (
-                <tr key={incident.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
-                  <td className="px-4 py-3">
-                    <Link href={`/incidents/${incident.key}`} className="font-medium hover:underline">
-                      <span className="font-mono text-slate-500">{incident.key}</span> {incident.title}
-                    </Link>
-                    {incident.tags.length > 0 && <div className="mt-1 text-xs text-slate-500">{incident.tags.map((t) => `#${t}`).join(" ")}</div>}
-                  </td>
-                  <td className="px-4 py-3">
-                    <SeverityBadge severity={incident.severity} />
-                  </td>
-                  <td className="px-4 py-3">
-                    <StatusBadge status={incident.status} />
-                  </td>
-                  <td className="px-4 py-3 text-slate-600 dark:text-slate-400">{incident.services.join(", ") || "—"}</td>
-                  <td className="px-4 py-3 whitespace-nowrap">
-                    <Time value={incident.startedAt} />
-                  </td>
-                  <td className="px-4 py-3">{incident.commander?.name ?? <span className="text-slate-400">unassigned</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table headers={["Incident", "Severity", "Status", "Services", "Started", "Commander"]}>
+          {incidents.map((incident) => (
+            <tr key={incident.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+              <Td>
+                <Link href={`/incidents/${incident.key}`} className="font-medium hover:underline">
+                  <span className="font-mono text-slate-500">{incident.key}</span> {incident.title}
+                </Link>
+                {incident.tags.length > 0 && <div className="mt-1 text-xs text-slate-500">{incident.tags.map((t) => `#${t}`).join(" ")}</div>}
+              </Td>
+              <Td>
+                <SeverityBadge severity={incident.severity} />
+              </Td>
+              <Td>
+                <StatusBadge status={incident.status} />
+              </Td>
+              <Td className="text-slate-600 dark:text-slate-400">{incident.services.join(", ") || "—"}</Td>
+              <Td className="whitespace-nowrap">
+                <Time value={incident.startedAt} />
+              </Td>
+              <Td>{incident.commander?.name ?? <span className="text-slate-400">unassigned</span>}</Td>
+            </tr>
+          ))}
+        </Table>
       )}
     </>
   );

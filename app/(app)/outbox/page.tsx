@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { requirePageCtx } from "@/lib/auth/require-page-ctx";
 import { listOutbox } from "@/lib/deliveries/list-outbox";
@@ -17,30 +18,20 @@ export default async function OutboxPage() {
       {deliveries.length === 0 ? (
         <EmptyState title="No mail sent yet">Approved reports and status updates appear here when they are sent.</EmptyState>
       ) : (
-        <table className="w-full rounded-xl border border-slate-200 bg-white text-left text-sm dark:border-slate-800 dark:bg-slate-900">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th className="px-4 py-2">Incident</th>
-              <th className="px-4 py-2">Recipient</th>
-              <th className="px-4 py-2">Status</th>
-              <th className="px-4 py-2">Sent</th>
+        <Table headers={["Incident", "Recipient", "Status", "Sent"]}>
+          {deliveries.map((d) => (
+            <tr key={d.id}>
+              <Td>
+                {formatIncidentKey(d.revision.incident.number)} · {d.revision.kind === "report" ? "report" : "status update"} r{d.revision.number}
+              </Td>
+              <Td>{d.recipient}</Td>
+              <Td>{d.status}</Td>
+              <Td>
+                <Time value={d.sentAt} />
+              </Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {deliveries.map((d) => (
-              <tr key={d.id}>
-                <td className="px-4 py-2">
-                  {formatIncidentKey(d.revision.incident.number)} · {d.revision.kind === "report" ? "report" : "status update"} r{d.revision.number}
-                </td>
-                <td className="px-4 py-2">{d.recipient}</td>
-                <td className="px-4 py-2">{d.status}</td>
-                <td className="px-4 py-2">
-                  <Time value={d.sentAt} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
     </>
   );
