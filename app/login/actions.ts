@@ -1,6 +1,6 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
@@ -17,6 +17,9 @@ export async function signInWithPassword(_prev: SignInState, form: FormData): Pr
     return {};
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean the sign-in failed.
+    if (error instanceof CredentialsSignin && error.code === "throttled") {
+      return { error: "Too many failed attempts for this e-mail. Wait 15 minutes, or ask an ADMIN to reset the password.", email };
+    }
     if (error instanceof AuthError) return { error: "Wrong e-mail or password.", email };
     throw error;
   }

@@ -1,4 +1,4 @@
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/lib/auth/auth-config";
 import { findOrCreateOidcUser } from "@/lib/auth/find-or-create-oidc-user";
@@ -6,12 +6,21 @@ import { getDb } from "@/lib/db";
 import { getEnv, isOidcEnabled } from "@/lib/env";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 
+/** Too many failed attempts for this e-mail; the code reaches the sign-in form. */
+class SignInThrottled extends CredentialsSignin {
+  code = "throttled";
+}
+
 function buildProviders(): NextAuthConfig["providers"] {
   const env = getEnv();
   const providers: NextAuthConfig["providers"] = [
     Credentials({
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials) => authenticateUser(getDb(), { email: credentials.email, password: credentials.password }),
+      authorize: async (credentials) => {
+        const result = await authenticateUser(getDb(), { email: credentials.email, password: credentials.password });
+        if (result.ok) return result.user;
+        throw result.reason === "throttled" ? new SignInThrottled() : new CredentialsSignin();
+      },
     }),
   ];
   if (isOidcEnabled(env)) {

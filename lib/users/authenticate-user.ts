@@ -4,20 +4,35 @@ import { verifyPassword } from "@/lib/users/password";
 import { emailSchema } from "@/lib/users/schemas";
 
 export type SignedInUser = { id: string; email: string; name: string; role: string };
+export type AuthenticationResult = { ok: true; user: SignedInUser } | { ok: false; reason: "invalid" | "throttled" };
+
+/** Failed attempts per e-mail within the window before further attempts are refused. */
+export const MAX_FAILED_ATTEMPTS = 10;
+export const THROTTLE_WINDOW_MS = 15 * 60_000;
 
 /**
  * Checks an e-mail and password. Success and failure are both audited; a failure says nothing
- * about which of the two was wrong.
+ * about which of the two was wrong. Failed attempts are counted from the audit log itself, so the
+ * limit holds across any number of app instances.
  */
 export async function authenticateUser(
   db: Db,
   input: { email: unknown; password: unknown },
-): Promise<SignedInUser | null> {
+  options: { now?: Date } = {},
+): Promise<AuthenticationResult> {
+  const now = options.now ?? new Date();
   const email = emailSchema.safeParse(input.email);
+  const label = email.success ? email.data : "(invalid e-mail)";
+  const recentFailures = await db.auditEvent.count({
+    where: { action: "auth.sign_in_failed", actorLabel: label, at: { gt: new Date(now.getTime() - THROTTLE_WINDOW_MS) } },
+  });
+  if (recentFailures >= MAX_FAILED_ATTEMPTS) {
+    await db.$transaction((tx) => recordAuditEvent(tx, { type: "user", id: null, label }, { action: "auth.sign_in_throttled", targetType: "User" }));
+    return { ok: false, reason: "throttled" };
+  }
   const password = typeof input.password === "string" ? input.password : "";
   const user = email.success ? await db.user.findUnique({ where: { email: email.data } }) : null;
   const isValid = (await verifyPassword(password, user?.passwordHash)) && user !== null && !user.disabledAt;
-  const label = email.success ? email.data : "(invalid e-mail)";
   await db.$transaction(async (tx) => {
     if (isValid && user) {
       await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
@@ -28,6 +43,6 @@ export async function authenticateUser(
       { action: isValid ? "auth.sign_in" : "auth.sign_in_failed", targetType: "User", targetId: user?.id ?? null },
     );
   });
-  if (!isValid || !user) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  if (!isValid || !user) return { ok: false, reason: "invalid" };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

