@@ -1,20 +1,24 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
+import type { Role } from "@/generated/prisma/enums";
 import { emailSchema } from "@/lib/users/schemas";
 
 /**
  * The Sitrep user behind an OIDC sign-in, matched by verified e-mail. First-time users get
  * OIDC_DEFAULT_ROLE (VIEWER unless set); an ADMIN promotes them in Settings.
  */
-export async function findOrCreateOidcUser(db: Db, profile: { email?: string | null; name?: string | null }) {
+export async function findOrCreateOidcUser(
+  db: Db,
+  profile: { email?: string | null; name?: string | null },
+  options: { defaultRole: Role },
+) {
   const email = emailSchema.safeParse(profile.email);
   if (!email.success) return null;
   const existing = await db.user.findUnique({ where: { email: email.data } });
   if (existing) return existing.disabledAt ? null : existing;
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { email: email.data, name: profile.name?.trim() || email.data, role: getEnv().OIDC_DEFAULT_ROLE },
+      data: { email: email.data, name: profile.name?.trim() || email.data, role: options.defaultRole },
     });
     await recordAuditEvent(
       tx,

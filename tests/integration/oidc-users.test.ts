@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findOrCreateOidcUser } from "@/lib/auth/find-or-create-oidc-user";
+import type { Db } from "@/lib/db";
+import { createMigratedDatabase } from "../helpers/migrated-database";
+
+let db: Db;
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ db, drop } = await createMigratedDatabase());
+});
+afterAll(() => drop());
+
+describe("findOrCreateOidcUser", () => {
+  it("creates a first-time user with the default role, audited, and finds them next time", async () => {
+    const created = await findOrCreateOidcUser(db, { email: "Sam@Corp.example", name: "Sam Lee" }, { defaultRole: "VIEWER" });
+    expect(created).toMatchObject({ email: "sam@corp.example", name: "Sam Lee", role: "VIEWER", passwordHash: null });
+    const again = await findOrCreateOidcUser(db, { email: "sam@corp.example", name: "Other Name" }, { defaultRole: "ADMIN" });
+    expect(again?.id).toBe(created?.id);
+    expect(again?.role).toBe("VIEWER");
+    expect(await db.auditEvent.count({ where: { action: "user.create", targetId: created!.id } })).toBe(1);
+  });
+
+  it("matches an existing password user by e-mail and keeps their role", async () => {
+    const existing = await db.user.create({ data: { email: "ic@corp.example", name: "IC", role: "COMMANDER" } });
+    expect((await findOrCreateOidcUser(db, { email: "IC@corp.example" }, { defaultRole: "VIEWER" }))?.id).toBe(existing.id);
+  });
+
+  it("refuses a disabled account and a profile without a usable e-mail", async () => {
+    await db.user.create({ data: { email: "gone@corp.example", name: "Gone", role: "ADMIN", disabledAt: new Date() } });
+    expect(await findOrCreateOidcUser(db, { email: "gone@corp.example" }, { defaultRole: "VIEWER" })).toBeNull();
+    expect(await findOrCreateOidcUser(db, { email: null }, { defaultRole: "VIEWER" })).toBeNull();
+    expect(await findOrCreateOidcUser(db, { email: "not an e-mail" }, { defaultRole: "VIEWER" })).toBeNull();
+    expect(await db.user.count({ where: { email: "not an e-mail" } })).toBe(0);
+  });
+});
