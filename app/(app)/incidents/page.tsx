@@ -32,7 +32,7 @@ export default async function IncidentsPage({ searchParams }: PageProps<"/incide
         <Table headers={["Incident", "Severity", "Status", "Services", "Started", "Commander"]}>
           {incidents.map((incident) => (
             <tr key={incident.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
-              <Td>
+              <Td className="min-w-64">
                 <Link href={`/incidents/${incident.key}`} className="font-medium hover:underline">
                   <span className="font-mono text-slate-500">{incident.key}</span> {incident.title}
                 </Link>

@@ -56,7 +56,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
             <TimelineList entries={incident.timeline} />
           )}
         </section>
-        <aside>
+        <aside className="order-first lg:order-none">
           <dl className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
             {facts.map(({ label, value }) => (
               <div key={label} className="flex justify-between gap-4">
