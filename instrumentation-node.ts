@@ -10,3 +10,9 @@ try {
   }
   throw error;
 }
+
+// Background workers run inside every app instance unless switched off (SITREP_WORKERS=off).
+if (process.env.SITREP_WORKERS !== "off") {
+  const [{ getDb }, { startIngestWorkers }] = await Promise.all([import("@/lib/db"), import("@/lib/ingest/start-ingest-workers")]);
+  startIngestWorkers(getDb(), getEnv().DATABASE_URL).catch((error: unknown) => console.error("[sitrep] background workers failed to start", error));
+}

@@ -30,6 +30,7 @@ export type Permission = keyof typeof PERMISSIONS;
 export type Actor =
   | { type: "user"; id: string; label: string; role: Role }
   | { type: "token"; id: string; label: string; role: Role }
+  | { type: "integration"; id: string | null; label: string; role: Role }
   | { type: "system"; id: null; label: string; role: "ADMIN" };
 
 export const SYSTEM_ACTOR: Actor = { type: "system", id: null, label: "system", role: "ADMIN" };

@@ -6,6 +6,7 @@ export type AppErrorCode =
   | "INVALID_INPUT"
   | "CONFLICT"
   | "RATE_LIMITED"
+  | "PAYLOAD_TOO_LARGE"
   | "INTERNAL";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -15,6 +16,7 @@ const STATUS: Record<AppErrorCode, number> = {
   INVALID_INPUT: 400,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
 };
 

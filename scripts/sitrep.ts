@@ -5,6 +5,8 @@ import type { Actor } from "@/lib/authz";
 import { prepareDatabase, migrateDatabase } from "@/lib/database/prepare-database";
 import { createDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { replayRawEvents, parseSince } from "@/lib/ingest/replay-raw-events";
+import { SENDERS, isWebhookSender, type WebhookSender } from "@/lib/ingest/senders";
 import { formatCredentials, seedDemo } from "@/lib/seed/seed-demo";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createUser } from "@/lib/users/create-user";
@@ -20,6 +22,8 @@ Commands:
                                      add a user (a password is generated and printed when omitted)
   token:create --role R --name N [--expires-days D]
                                      create an API token; it is printed once and never stored
+  events:replay [--since 24h|ISO-date] [--sender S]
+                                     re-process stored webhook deliveries (idempotent)
 
 Roles: ADMIN, COMMANDER, RESPONDER, VIEWER. Uses DATABASE_URL, or the embedded database when unset.`;
 
@@ -47,6 +51,8 @@ async function main(argv: string[]): Promise<number> {
       role: { type: "string" },
       password: { type: "string" },
       "expires-days": { type: "string" },
+      since: { type: "string" },
+      sender: { type: "string" },
     },
     strict: true,
   });
@@ -78,6 +84,14 @@ async function main(argv: string[]): Promise<number> {
         console.error(`Created ${created.role} token "${created.name}". It is shown once; store it now:`);
         console.log(created.token);
         return 0;
+      }
+      case "events:replay": {
+        const since = values.since === undefined ? undefined : parseSince(values.since);
+        if (since === null) throw new UsageError("--since must be a duration like 24h, 90m, 7d or an ISO date.");
+        if (values.sender && !isWebhookSender(values.sender)) throw new UsageError(`--sender must be one of ${Object.keys(SENDERS).join(", ")}.`);
+        const summary = await replayRawEvents(db, { since, sender: values.sender as WebhookSender | undefined });
+        console.log(`Replayed ${summary.total} stored deliveries: ${JSON.stringify(summary)}`);
+        return summary.failed ? 1 : 0;
       }
       default:
         console.error(`Unknown command "${command}".\n\n${HELP}`);

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Time } from "@/components/ui/time";
 
 type Entry = {
@@ -8,6 +9,7 @@ type Entry = {
   source: string;
   authorType: "machine" | "human";
   author: { name: string } | null;
+  rawEventId?: string | null;
 };
 
 const KIND_LABEL: Record<string, string> = {
@@ -23,7 +25,11 @@ const KIND_LABEL: Record<string, string> = {
   status_change: "Status",
 };
 
-export function TimelineList({ entries }: { entries: Entry[] }) {
+/**
+ * The evidence timeline. With `selectForm`, each entry gets a checkbox that belongs to that form
+ * (the split form), so the list itself needs no client JavaScript.
+ */
+export function TimelineList({ entries, selectForm }: { entries: Entry[]; selectForm?: string }) {
   return (
     <ol className="relative space-y-4 border-l border-slate-200 pl-6 dark:border-slate-800" data-testid="timeline">
       {entries.map((entry) => (
@@ -33,12 +39,18 @@ export function TimelineList({ entries }: { entries: Entry[] }) {
             className={`absolute -left-[1.90rem] top-1.5 h-3 w-3 rounded-full border-2 border-white dark:border-slate-950 ${entry.authorType === "human" ? "bg-slate-900 dark:bg-slate-100" : "bg-sky-500"}`}
           />
           <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-500">
+            {selectForm && <input type="checkbox" name="entryId" value={entry.id} form={selectForm} aria-label={`Select entry at ${entry.at.toISOString()}`} className="self-center" />}
             <Time value={entry.at} withDate={false} />
             <span className="font-medium uppercase tracking-wide">{KIND_LABEL[entry.kind] ?? entry.kind}</span>
             <span>· {entry.source}</span>
             <span className={entry.authorType === "human" ? "" : "italic"}>· {entry.authorType === "human" ? (entry.author?.name ?? "human") : "machine"}</span>
+            {entry.rawEventId && (
+              <Link href={`/raw-events/${entry.rawEventId}`} className="underline decoration-dotted hover:text-slate-900 dark:hover:text-slate-100">
+                raw
+              </Link>
+            )}
           </div>
-          <p className="mt-0.5 whitespace-pre-wrap text-sm">{entry.text}</p>
+          <p className="mt-0.5 whitespace-pre-wrap break-words text-sm">{entry.text}</p>
         </li>
       ))}
     </ol>

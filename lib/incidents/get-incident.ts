@@ -13,18 +13,28 @@ export async function getIncident(ctx: Ctx, input: { key: string }) {
   if (number === null) throw new AppError("NOT_FOUND", `No incident ${input.key}.`);
   const incident = await ctx.db.incident.findUnique({
     where: { number },
-    include: { commander: { select: { id: true, name: true, email: true } } },
+    include: {
+      commander: { select: { id: true, name: true, email: true } },
+      mergedInto: { select: { number: true } },
+      links: { select: { key: true }, orderBy: { createdAt: "asc" } },
+    },
   });
   if (!incident) throw new AppError("NOT_FOUND", `No incident ${input.key}.`);
   const timeline = can(ctx.actor.role, "evidence.read")
     ? await ctx.db.timelineEntry.findMany({
         where: { incidentId: incident.id, hidden: false },
         orderBy: [{ at: "asc" }, { createdAt: "asc" }],
-        select: { id: true, at: true, kind: true, text: true, source: true, authorType: true, author: { select: { name: true } } },
+        select: { id: true, at: true, kind: true, text: true, source: true, authorType: true, rawEventId: true, data: true, author: { select: { name: true } } },
       })
     : null;
-  const { number: n, ...rest } = incident;
-  return { key: formatIncidentKey(n), ...rest, timeline };
+  const { number: n, mergedInto, links, ...rest } = incident;
+  return {
+    key: formatIncidentKey(n),
+    ...rest,
+    mergedInto: mergedInto ? formatIncidentKey(mergedInto.number) : null,
+    senderKeys: timeline ? links.map((l) => l.key) : [],
+    timeline: timeline?.map((entry) => ({ ...entry, rawEventUrl: entry.rawEventId ? `/api/raw-events/${entry.rawEventId}` : null })) ?? null,
+  };
 }
 
 export type IncidentDetail = Awaited<ReturnType<typeof getIncident>>;

@@ -8,6 +8,8 @@ export async function listIncidents(ctx: Ctx, input: ListIncidentsInput = {}) {
   assertCan(ctx.actor, "incidents.read");
   const filters = listIncidentsSchema.parse(input);
   const where: Prisma.IncidentWhereInput = {
+    // Merged duplicates live on in the incident they were merged into.
+    mergedIntoId: null,
     ...(filters.status && { status: { in: filters.status } }),
     ...(filters.severity && { severity: { in: filters.severity } }),
     ...(filters.category && { category: { in: filters.category } }),

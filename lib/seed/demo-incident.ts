@@ -33,5 +33,5 @@ export const DEMO_TIMELINE: DemoEntry[] = [
     text: "checkout-api 5xx rate back to 0.3%.",
     data: { series: "checkout_api_http_5xx_ratio", value: 0.003, window: "5m" },
   },
-  { minutes: 29, kind: "status_change", source: "Sitrep", by: "commander", text: "Status changed from identified to monitoring." },
+  { minutes: 29, kind: "status_change", source: "Sitrep", by: "commander", text: "Status changed from identified to monitoring.", data: { from: "identified", status: "monitoring" } },
 ];

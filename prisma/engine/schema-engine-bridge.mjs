@@ -170,7 +170,9 @@ async function serve(datamodelPaths, datasource) {
       case "devDiagnostic":
       case "diagnoseMigrationHistory": {
         const result = await (await engine())[method](params);
-        if (method === "devDiagnostic" || params.optInToShadowDatabase) shadowSchemaFor = migrationsKey(params.migrationsList);
+        // devDiagnostic does not always build the shadow schema (not when it finds no drift), so
+        // only an explicit shadow diagnosis counts as having filled the cache.
+        if (method === "diagnoseMigrationHistory" && params.optInToShadowDatabase) shadowSchemaFor = migrationsKey(params.migrationsList);
         return result;
       }
       case "evaluateDataLoss":

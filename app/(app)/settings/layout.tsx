@@ -3,6 +3,7 @@ import { AppNav } from "@/components/nav/app-nav";
 
 const TABS = [
   { href: "/settings/users", label: "Users" },
+  { href: "/settings/integrations", label: "Integrations" },
   { href: "/settings/tokens", label: "API tokens" },
 ];
 

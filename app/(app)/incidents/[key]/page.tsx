@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SeverityBadge, StatusBadge } from "@/components/ui/badges";
@@ -5,8 +6,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Time } from "@/components/ui/time";
 import { TimelineList } from "@/components/incidents/timeline-list";
 import { requirePageCtx } from "@/lib/auth/require-page-ctx";
+import { can } from "@/lib/authz";
 import { isAppError } from "@/lib/errors";
 import { getIncident } from "@/lib/incidents/get-incident";
+import { AddEvidenceForm } from "./_components/add-evidence-form";
+import { MergeForm } from "./_components/merge-form";
+import { SplitForm } from "./_components/split-form";
+import { SPLIT_FORM_ID } from "./_components/split-form-id";
 
 export async function generateMetadata({ params }: PageProps<"/incidents/[key]">): Promise<Metadata> {
   return { title: (await params).key };
@@ -19,6 +25,8 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  const canEdit = can(ctx.actor.role, "incidents.update") && !incident.mergedInto;
+  const canAddEvidence = can(ctx.actor.role, "evidence.create") && !incident.mergedInto;
   const facts: { label: string; value: React.ReactNode }[] = [
     { label: "Category", value: <span className="capitalize">{incident.category}</span> },
     { label: "Services", value: incident.services.join(", ") || "—" },
@@ -30,6 +38,15 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
   ];
   return (
     <article>
+      {incident.mergedInto && (
+        <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          Merged into{" "}
+          <Link href={`/incidents/${incident.mergedInto}`} className="font-medium underline">
+            {incident.mergedInto}
+          </Link>
+          ; its evidence lives there now.
+        </p>
+      )}
       <header className="mb-6">
         <p className="font-mono text-sm text-slate-500">{incident.key}</p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{incident.title}</h1>
@@ -53,10 +70,13 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
           ) : incident.timeline.length === 0 ? (
             <EmptyState title="No evidence yet">Alerts, chat messages and notes will appear here as they arrive.</EmptyState>
           ) : (
-            <TimelineList entries={incident.timeline} />
+            <>
+              <TimelineList entries={incident.timeline} selectForm={canEdit ? SPLIT_FORM_ID : undefined} />
+              {canEdit && incident.timeline.length > 1 && <SplitForm incidentKey={incident.key} />}
+            </>
           )}
         </section>
-        <aside className="order-first lg:order-none">
+        <aside className="order-first space-y-4 lg:order-none">
           <dl className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
             {facts.map(({ label, value }) => (
               <div key={label} className="flex justify-between gap-4">
@@ -65,6 +85,18 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
               </div>
             ))}
           </dl>
+          {incident.senderKeys.length > 0 && (
+            <div className="rounded-xl border border-slate-200 bg-white p-4 text-xs dark:border-slate-800 dark:bg-slate-900">
+              <h2 className="mb-1 text-sm font-semibold">Sender references</h2>
+              <ul className="space-y-0.5 font-mono break-all text-slate-600 dark:text-slate-400">
+                {incident.senderKeys.map((key) => (
+                  <li key={key}>{key}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {canAddEvidence && <AddEvidenceForm incidentKey={incident.key} />}
+          {canEdit && <MergeForm incidentKey={incident.key} />}
         </aside>
       </div>
     </article>

@@ -1,0 +1,12 @@
+import { addEvidence } from "@/lib/evidence/add-evidence";
+import type { AddEvidenceInput } from "@/lib/evidence/schemas";
+import { apiRoute } from "@/lib/http/api-route";
+import { readJsonBody } from "@/lib/http/read-json-body";
+
+const MAX_BYTES = 10 * 1024 * 1024;
+
+/** POST /api/incidents/INC-42/evidence — chat, Slack exports, metrics, change events, notes. */
+export const POST = apiRoute<{ key: string }>("evidence.create", async (ctx, request, params) => {
+  const evidence = (await readJsonBody(request, MAX_BYTES)) as AddEvidenceInput;
+  return addEvidence(ctx, { key: params.key, evidence });
+});

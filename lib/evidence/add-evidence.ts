@@ -1,0 +1,52 @@
+import { createHash } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+import { assertCan } from "@/lib/authz";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Ctx } from "@/lib/context";
+import { AppError } from "@/lib/errors";
+import { parseEvidence } from "@/lib/evidence/parse-evidence";
+import { addEvidenceSchema, type AddEvidenceInput } from "@/lib/evidence/schemas";
+import { findIncidentForUpdate } from "@/lib/incidents/find-incident-for-update";
+import { recomputeIncidentState } from "@/lib/ingest/recompute-incident-state";
+
+/**
+ * Adds chat, metrics, change events or a note to an incident's evidence. Idempotent: uploading
+ * the same export twice adds nothing the second time. One audit event records the upload.
+ */
+export async function addEvidence(ctx: Ctx, input: { key: string; evidence: AddEvidenceInput }) {
+  assertCan(ctx.actor, "evidence.create");
+  const evidence = addEvidenceSchema.parse(input.evidence);
+  return ctx.db.$transaction(
+    async (tx) => {
+      const incident = await findIncidentForUpdate(tx, input.key);
+      const items = parseEvidence(evidence, { referenceDate: incident.startedAt });
+      if (!items.ok) throw new AppError("INVALID_INPUT", items.message, { field: items.field, line: items.line });
+      const isPerson = ctx.actor.type === "user";
+      const { count } = await tx.timelineEntry.createMany({
+        data: items.items.map((item) => ({
+          incidentId: incident.id,
+          at: item.at,
+          kind: item.kind,
+          text: item.text,
+          source: item.source,
+          data: item.data as Prisma.InputJsonObject,
+          // Chat and notes are people's words; metrics and imported changes are machine records.
+          authorType: item.kind === "metric_sample" || (item.kind === "change" && !isPerson) ? ("machine" as const) : ("human" as const),
+          authorId: isPerson ? ctx.actor.id : null,
+          dedupeKey: item.dedupeKey ?? `${evidence.format}:${createHash("sha256").update(`${item.at.toISOString()}|${item.text}`).digest("hex")}`,
+        })),
+        skipDuplicates: true,
+      });
+      const services = evidence.format === "change" && evidence.service ? [evidence.service] : [];
+      if (count > 0) await recomputeIncidentState(tx, ctx.actor, incident.id, { addServices: services });
+      await recordAuditEvent(
+        tx,
+        ctx.actor,
+        { action: "evidence.add", targetType: "Incident", targetId: incident.id, incidentId: incident.id, after: { format: evidence.format, received: items.items.length, added: count } },
+        ctx.requestId,
+      );
+      return { incident: input.key, received: items.items.length, added: count, duplicates: items.items.length - count };
+    },
+    { timeout: 30_000 },
+  );
+}

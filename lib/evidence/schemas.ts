@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+const MAX_TEXT = 2 * 1024 * 1024;
+
+/** What POST /api/incidents/{key}/evidence and the incident page's upload form accept. */
+export const addEvidenceSchema = z.discriminatedUnion("format", [
+  z.object({
+    format: z.literal("slack_export"),
+    channel: z.string().trim().min(1).max(80).optional(),
+    files: z.array(z.object({ name: z.string().min(1).max(300), content: z.unknown() })).min(1).max(400),
+    users: z.unknown().optional(),
+  }),
+  z.object({ format: z.literal("chat_lines"), text: z.string().min(1).max(MAX_TEXT), referenceDate: z.coerce.date().optional(), source: z.string().trim().max(80).optional() }),
+  z.object({ format: z.literal("metrics_csv"), text: z.string().min(1).max(MAX_TEXT) }),
+  z.object({ format: z.literal("prometheus"), body: z.unknown() }),
+  z.object({
+    format: z.literal("change"),
+    at: z.coerce.date(),
+    text: z.string().trim().min(1).max(2000),
+    service: z.string().trim().max(120).optional(),
+    url: z.url().max(2000).optional(),
+    source: z.string().trim().max(80).default("Change"),
+  }),
+  z.object({ format: z.literal("note"), text: z.string().trim().min(1).max(10_000), at: z.coerce.date().optional() }),
+]);
+
+export type AddEvidenceInput = z.input<typeof addEvidenceSchema>;

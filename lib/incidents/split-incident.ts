@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { assertCan } from "@/lib/authz";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Ctx } from "@/lib/context";
+import { AppError } from "@/lib/errors";
+import { findIncidentForUpdate } from "@/lib/incidents/find-incident-for-update";
+import { formatIncidentKey } from "@/lib/incidents/incident-key";
+import { recomputeIncidentState } from "@/lib/ingest/recompute-incident-state";
+
+export const splitIncidentSchema = z.object({
+  key: z.string().trim().min(1),
+  entryIds: z.array(z.string().min(1)).min(1, "Select the timeline entries that belong to the new incident."),
+  title: z.string().trim().min(1, "Give the new incident a title.").max(300),
+});
+
+/** The sender keys an entry's event carried (all of them, so every link can move with it). */
+const senderKeysOf = (data: unknown): string[] => {
+  const d = data as { alertKey?: unknown; externalKeys?: unknown } | null;
+  if (Array.isArray(d?.externalKeys)) return d.externalKeys.filter((k): k is string => typeof k === "string");
+  return typeof d?.alertKey === "string" ? [d.alertKey] : [];
+};
+
+/**
+ * Moves selected evidence into a new incident. Sender links move with it when only the moved
+ * entries use them, so later deliveries about those alerts follow to the new incident.
+ */
+export async function splitIncident(ctx: Ctx, input: z.input<typeof splitIncidentSchema>) {
+  assertCan(ctx.actor, "incidents.update");
+  const { key, entryIds, title } = splitIncidentSchema.parse(input);
+  return ctx.db.$transaction(async (tx) => {
+    const source = await findIncidentForUpdate(tx, key);
+    const entries = await tx.timelineEntry.findMany({ where: { incidentId: source.id }, select: { id: true, at: true, data: true, rawEventId: true } });
+    const selected = new Set(entryIds);
+    const moving = entries.filter((e) => selected.has(e.id));
+    if (moving.length !== selected.size) throw new AppError("INVALID_INPUT", `Some selected entries are not on ${key}.`);
+    if (moving.length === entries.length) throw new AppError("INVALID_INPUT", "Leave at least one entry on the original incident.");
+    const staying = entries.filter((e) => !selected.has(e.id));
+    const stayingKeys = new Set(staying.flatMap((e) => senderKeysOf(e.data)));
+    const linkKeys = [...new Set(moving.flatMap((e) => senderKeysOf(e.data)))].filter((k) => !stayingKeys.has(k));
+    const created = await tx.incident.create({
+      data: {
+        title,
+        severity: source.severity,
+        category: source.category,
+        services: source.services,
+        tags: source.tags,
+        startedAt: new Date(Math.min(...moving.map((e) => e.at.getTime()))),
+        commanderId: source.commanderId,
+      },
+    });
+    await tx.timelineEntry.updateMany({ where: { id: { in: [...selected] } }, data: { incidentId: created.id } });
+    await tx.incidentLink.updateMany({ where: { incidentId: source.id, key: { in: linkKeys } }, data: { incidentId: created.id } });
+    const rawIds = moving.map((e) => e.rawEventId).filter((id): id is string => Boolean(id));
+    await tx.rawEvent.updateMany({ where: { id: { in: rawIds }, incidentId: source.id }, data: { incidentId: created.id } });
+    await recomputeIncidentState(tx, ctx.actor, source.id);
+    await recomputeIncidentState(tx, ctx.actor, created.id);
+    const summary = { from: key, into: formatIncidentKey(created.number), entriesMoved: moving.length, linksMoved: linkKeys.length };
+    await recordAuditEvent(tx, ctx.actor, { action: "incident.split", targetType: "Incident", targetId: source.id, incidentId: source.id, after: summary }, ctx.requestId);
+    await recordAuditEvent(tx, ctx.actor, { action: "incident.create", targetType: "Incident", targetId: created.id, incidentId: created.id, after: { ...summary, title } }, ctx.requestId);
+    return summary;
+  });
+}

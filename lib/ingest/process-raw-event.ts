@@ -1,0 +1,56 @@
+import type { Db } from "@/lib/db";
+import { applyAlertEvent } from "@/lib/ingest/apply-alert-event";
+import { findIntegrationCredentials } from "@/lib/ingest/find-integration-credentials";
+import { parseJsonBody } from "@/lib/ingest/parse-json-body";
+import { SENDERS, isWebhookSender } from "@/lib/ingest/senders";
+
+export type ProcessOutcome = "processed" | "already-done" | "busy" | "missing" | "ignored";
+
+/**
+ * Normalises one stored delivery into incidents and timeline entries. Safe to run any number of
+ * times, concurrently or after a crash: the row lock admits one worker, the raw event's state
+ * and each entry's dedupe key make a second run change nothing. On failure the event is marked
+ * failed with the reason and the error is rethrown so the job queue retries it.
+ */
+export async function processRawEvent(db: Db, rawEventId: string, options: { force?: boolean } = {}): Promise<ProcessOutcome> {
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "RawEvent" WHERE "id" = ${rawEventId} FOR UPDATE SKIP LOCKED`;
+        if (locked.length === 0) return (await tx.rawEvent.count({ where: { id: rawEventId } })) ? "busy" : "missing";
+        const raw = await tx.rawEvent.findUniqueOrThrow({ where: { id: rawEventId } });
+        if (!options.force && (raw.state === "processed" || raw.state === "ignored")) return "already-done";
+        if (!isWebhookSender(raw.sender)) throw new Error(`Raw events from ${raw.sender} are not webhook deliveries.`);
+        const json = parseJsonBody(Buffer.from(raw.body).toString("utf8"));
+        if (!json.ok) throw new Error(json.message);
+        const parsed = SENDERS[raw.sender].parse({ body: json.value, headers: raw.headers as Record<string, string> });
+        if (!parsed.ok) throw new Error(`${parsed.field}: ${parsed.message}`);
+        if (parsed.events.length === 0) {
+          await tx.rawEvent.update({ where: { id: rawEventId }, data: { state: "ignored", ignoredReason: parsed.ignoredReason ?? null, processedAt: new Date() } });
+          return "ignored";
+        }
+        const credentials = await findIntegrationCredentials(tx, raw.sender);
+        const ctx = {
+          actor: { type: "integration", id: credentials.integrationId, label: `${SENDERS[raw.sender].label} webhook`, role: "RESPONDER" } as const,
+          source: SENDERS[raw.sender].label,
+          rawEventId,
+          settings: credentials.settings,
+        };
+        let incidentId: string | null = null;
+        for (const event of parsed.events) incidentId = (await applyAlertEvent(tx, ctx, event)).incidentId;
+        await tx.rawEvent.update({
+          where: { id: rawEventId },
+          data: { state: "processed", processedAt: new Date(), attempts: { increment: 1 }, error: null, incidentId },
+        });
+        return "processed";
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await db.rawEvent
+      .update({ where: { id: rawEventId }, data: { state: "failed", attempts: { increment: 1 }, error: message.slice(0, 2000) } })
+      .catch(() => {});
+    throw error;
+  }
+}

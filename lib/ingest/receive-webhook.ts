@@ -1,0 +1,59 @@
+import type { Db } from "@/lib/db";
+import { authenticateDelivery } from "@/lib/ingest/authenticate-delivery";
+import { findIntegrationCredentials } from "@/lib/ingest/find-integration-credentials";
+import { parseJsonBody } from "@/lib/ingest/parse-json-body";
+import { MAX_WEBHOOK_BYTES, readLimitedBody } from "@/lib/ingest/read-limited-body";
+import { SENDERS, isWebhookSender } from "@/lib/ingest/senders";
+import { storeRawEvent } from "@/lib/ingest/store-raw-event";
+
+export type WebhookReply = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
+
+const reply = (status: number, body: Record<string, unknown>, headers?: Record<string, string>): WebhookReply => ({ status, body, headers });
+const refuse = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) => reply(status, { error: { code, message, ...extra } });
+
+/** Headers worth keeping with the raw payload, minus anything that carries a credential. */
+function headersToStore(headers: Record<string, string>, tokenHeader: string | null): Record<string, string> {
+  const secret = new Set(["authorization", "cookie", "proxy-authorization", ...(tokenHeader ? [tokenHeader.toLowerCase()] : [])]);
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, secret.has(name) ? "[redacted]" : value]));
+}
+
+/**
+ * The acknowledgement path of every webhook: verify, store the exact bytes, enqueue, answer.
+ * Normalising the events into incidents happens in the background (process-raw-event.ts).
+ * Database failures propagate so the route can answer 503 and the sender retries.
+ */
+export async function receiveWebhook(
+  deps: { db: Db; enqueue: (rawEventId: string) => Promise<void>; now?: Date },
+  input: { sender: string; request: Request },
+): Promise<WebhookReply> {
+  const { sender, request } = input;
+  if (!isWebhookSender(sender)) return refuse(404, "UNKNOWN_SENDER", `No webhook for "${sender}". Senders: ${Object.keys(SENDERS).join(", ")}.`);
+  const body = await readLimitedBody(request);
+  if (!body.ok) return refuse(413, "PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_WEBHOOK_BYTES} bytes.`);
+  const headers = Object.fromEntries([...request.headers].map(([name, value]) => [name.toLowerCase(), value]));
+  const credentials = await findIntegrationCredentials(deps.db, sender);
+  const auth = authenticateDelivery(sender, credentials, { body: body.bytes, headers, now: deps.now ?? new Date() });
+  if (!auth.ok) return refuse(401, "UNAUTHENTICATED", auth.reason);
+  const contentType = headers["content-type"] ?? "";
+  if (!/\bjson\b/i.test(contentType)) return refuse(400, "UNSUPPORTED_CONTENT_TYPE", `Expected a JSON body (Content-Type: application/json), got "${contentType || "none"}".`);
+  const json = parseJsonBody(body.bytes.toString("utf8"));
+  if (!json.ok) return refuse(400, "MALFORMED_JSON", json.message);
+  const parsed = SENDERS[sender].parse({ body: json.value, headers });
+  if (!parsed.ok) return refuse(422, "INVALID_PAYLOAD", parsed.message, { field: parsed.field });
+
+  const isIgnored = parsed.events.length === 0;
+  const stored = await storeRawEvent(deps.db, {
+    sender,
+    deliveryId: parsed.deliveryId,
+    headers: headersToStore(headers, credentials.tokenHeader),
+    body: body.bytes,
+    integrationId: credentials.integrationId,
+    state: isIgnored ? "ignored" : "received",
+    ignoredReason: parsed.ignoredReason ?? null,
+  });
+  if (!stored) return reply(200, { status: "duplicate", deliveryId: parsed.deliveryId });
+  if (isIgnored) return reply(202, { status: "ignored", reason: parsed.ignoredReason ?? "nothing to act on", deliveryId: parsed.deliveryId });
+  // The raw event is durable now; if enqueueing fails, the sweeper picks it up, so still 202.
+  await deps.enqueue(stored.id).catch((error: unknown) => console.error(`[ingest] enqueue failed for ${stored.id}; the sweeper will retry`, error));
+  return reply(202, { status: "accepted", id: stored.id, deliveryId: parsed.deliveryId, events: parsed.events.length });
+}

@@ -1,0 +1,47 @@
+import type { IncidentStatus, Severity } from "@/generated/prisma/enums";
+import type { Actor } from "@/lib/authz";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { DbTx } from "@/lib/db";
+import { deriveIncidentState } from "@/lib/ingest/derive-incident-state";
+
+const LIFECYCLE_KINDS = ["trigger", "acknowledge", "escalate", "resolve", "priority_change", "status_change"] as const;
+const FIELDS = ["status", "severity", "startedAt", "detectedAt", "acknowledgedAt", "resolvedAt"] as const;
+
+type EntryData = { alertKey?: string; severity?: Severity; status?: IncidentStatus } | null;
+
+/**
+ * Re-derives status, severity and milestone times from the incident's whole timeline and saves
+ * what changed, with the before/after in the audit log.
+ */
+export async function recomputeIncidentState(tx: DbTx, actor: Actor, incidentId: string, options: { addServices?: string[] } = {}): Promise<void> {
+  const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId } });
+  const entries = await tx.timelineEntry.findMany({
+    where: { incidentId, kind: { in: [...LIFECYCLE_KINDS] } },
+    select: { at: true, kind: true, authorType: true, data: true },
+  });
+  const next = deriveIncidentState(
+    entries.map((e) => {
+      const data = e.data as EntryData;
+      return { at: e.at, kind: e.kind, authorType: e.authorType, alertKey: data?.alertKey, severity: data?.severity, status: data?.status };
+    }),
+    incident,
+  );
+  const services = [...new Set([...incident.services, ...(options.addServices ?? [])])];
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const field of FIELDS) {
+    const old = incident[field];
+    const value = next[field];
+    const same = old instanceof Date || value instanceof Date ? old?.valueOf() === value?.valueOf() : old === value;
+    if (!same) {
+      before[field] = old;
+      after[field] = value;
+    }
+  }
+  const servicesChanged = services.length !== incident.services.length;
+  if (Object.keys(after).length === 0 && !servicesChanged) return;
+  await tx.incident.update({ where: { id: incidentId }, data: { ...next, services, version: { increment: 1 } } });
+  if (Object.keys(after).length > 0) {
+    await recordAuditEvent(tx, actor, { action: "incident.update", targetType: "Incident", targetId: incidentId, incidentId, before, after });
+  }
+}

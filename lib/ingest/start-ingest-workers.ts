@@ -1,0 +1,21 @@
+import type { Db } from "@/lib/db";
+import { enqueueRawEvent } from "@/lib/ingest/enqueue-raw-event";
+import { processRawEvent } from "@/lib/ingest/process-raw-event";
+import { sweepRawEvents } from "@/lib/ingest/sweep-raw-events";
+import { QUEUES, getBoss, type RawEventJob } from "@/lib/jobs";
+
+/**
+ * Runs in every app instance: pg-boss hands each job to exactly one of them, so instances can be
+ * added or killed freely. The sweep runs every minute and once at start-up.
+ */
+export async function startIngestWorkers(db: Db, connectionString: string): Promise<void> {
+  const boss = await getBoss(connectionString);
+  await boss.work<RawEventJob>(QUEUES.processRawEvent, { localConcurrency: 4, pollingIntervalSeconds: 2 }, async (jobs) => {
+    for (const job of jobs) await processRawEvent(db, job.data.rawEventId);
+  });
+  await boss.schedule(QUEUES.sweepRawEvents, "* * * * *");
+  await boss.work(QUEUES.sweepRawEvents, async () => {
+    await sweepRawEvents(db, enqueueRawEvent);
+  });
+  await sweepRawEvents(db, enqueueRawEvent).catch((error: unknown) => console.error("[ingest] start-up sweep failed", error));
+}

@@ -1,0 +1,36 @@
+import { PgBoss } from "pg-boss";
+
+/** Queue names: one place, so senders and workers cannot drift apart. */
+export const QUEUES = {
+  processRawEvent: "ingest-process-raw-event",
+  sweepRawEvents: "ingest-sweep-raw-events",
+} as const;
+
+export type RawEventJob = { rawEventId: string };
+
+const holder = globalThis as unknown as { sitrepBoss?: Promise<PgBoss> };
+
+async function startBoss(connectionString: string): Promise<PgBoss> {
+  // LISTEN/NOTIFY wakes a worker the moment a job is sent; polling stays as the backstop.
+  const boss = new PgBoss({ connectionString, useListenNotify: true, max: 4 });
+  boss.on("error", (error) => console.error("[jobs]", error instanceof Error ? error.message : error));
+  await boss.start();
+  await boss.createQueue(QUEUES.processRawEvent, { notify: true, retryLimit: 8, retryDelay: 1, retryBackoff: true, retryDelayMax: 300 });
+  await boss.createQueue(QUEUES.sweepRawEvents, {});
+  return boss;
+}
+
+/** The process's one pg-boss instance (kept across hot reloads in development). */
+export function getBoss(connectionString: string): Promise<PgBoss> {
+  holder.sitrepBoss ??= startBoss(connectionString).catch((error: unknown) => {
+    holder.sitrepBoss = undefined;
+    throw error;
+  });
+  return holder.sitrepBoss;
+}
+
+export async function stopBoss(): Promise<void> {
+  const boss = await holder.sitrepBoss?.catch(() => undefined);
+  holder.sitrepBoss = undefined;
+  await boss?.stop({ graceful: true, timeout: 5000 });
+}
