@@ -7,8 +7,9 @@ import { startEmbeddedPostgres, withDatabase } from "@/lib/database/embedded-pos
 import { migrateDatabase } from "@/lib/database/prepare-database";
 import { createDb } from "@/lib/db";
 import { seedDemo } from "@/lib/seed/seed-demo";
+import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createUser } from "@/lib/users/create-user";
-import { E2E_DATABASE_FILE, E2E_PASSWORD, E2E_PORT, E2E_VIEWER } from "./fixtures/accounts";
+import { E2E_DATABASE_FILE, E2E_PAGERDUTY_SECRET, E2E_PASSWORD, E2E_PORT, E2E_VIEWER } from "./fixtures/accounts";
 
 // Playwright's webServer: a database of its own on the test server (DATABASE_URL's, else the
 // embedded test server), demo data with known passwords, then the production build (`next
@@ -27,11 +28,22 @@ async function main() {
   const db = createDb(url);
   await seedDemo(db, { password: E2E_PASSWORD });
   await createUser({ db, actor: SYSTEM_ACTOR }, { ...E2E_VIEWER, password: E2E_PASSWORD });
+  const tokens = {
+    responder: (await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: "e2e-responder", role: "RESPONDER" })).token,
+    viewer: (await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: "e2e-viewer", role: "VIEWER" })).token,
+  };
+  writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ serverUrl: server.serverUrl, name, tokens }));
   await db.$disconnect();
 
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(E2E_PORT)], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      PAGERDUTY_WEBHOOK_SECRETS: E2E_PAGERDUTY_SECRET,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));

@@ -13,7 +13,7 @@ export default function SettingsLayout({ children }: { children: ReactNode }) {
       <div>
         <AppNav items={TABS} label="Settings" vertical />
       </div>
-      <div>{children}</div>
+      <div className="min-w-0">{children}</div>
     </div>
   );
 }

@@ -71,7 +71,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
             <EmptyState title="No evidence yet">Alerts, chat messages and notes will appear here as they arrive.</EmptyState>
           ) : (
             <>
-              <TimelineList entries={incident.timeline} selectForm={canEdit ? SPLIT_FORM_ID : undefined} />
+              <TimelineList entries={incident.timeline} selectForm={canEdit && incident.timeline.length > 1 ? SPLIT_FORM_ID : undefined} />
               {canEdit && incident.timeline.length > 1 && <SplitForm incidentKey={incident.key} />}
             </>
           )}

@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { E2E_COMMANDER } from "./fixtures/accounts";
+import { readE2eTokens } from "./fixtures/api-tokens";
+import { signIn } from "./fixtures/sign-in";
+
+test("a script adds chat and a deploy to an incident over the API, and the commander sees them", async ({ page, playwright, baseURL }) => {
+  const tokens = readE2eTokens();
+  const bot = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${tokens.responder}` } });
+  const chat = { format: "chat_lines", text: "[09:40] raj: error budget burn back to normal\n[09:41] dana: closing the bridge in 10 minutes" };
+  const added = await bot.post("/api/incidents/INC-2/evidence", { data: chat });
+  expect(added.status()).toBe(200);
+  expect((await added.json()).data).toMatchObject({ received: 2, added: 2 });
+  expect((await (await bot.post("/api/incidents/INC-2/evidence", { data: chat })).json()).data).toMatchObject({ added: 0, duplicates: 2 });
+
+  const change = { format: "change", at: new Date().toISOString(), text: "feature flag checkout-v2 turned off", service: "checkout-api" };
+  expect((await bot.post("/api/incidents/INC-2/evidence", { data: change })).status()).toBe(200);
+
+  const refusals = [
+    [await bot.post("/api/incidents/INC-2/evidence", { data: { format: "metrics_csv", text: "timestamp,series,value\nyesterday,x,1" } }), 400],
+    [await bot.post("/api/incidents/INC-2/evidence", { data: "not json", headers: { "content-type": "text/plain" } }), 400],
+    [await bot.post("/api/incidents/INC-404/evidence", { data: chat }), 404],
+    [await (await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${tokens.viewer}` } })).post("/api/incidents/INC-2/evidence", { data: chat }), 403],
+    [await (await playwright.request.newContext({ baseURL })).post("/api/incidents/INC-2/evidence", { data: chat }), 401],
+  ] as const;
+  for (const [response, status] of refusals) {
+    expect(response.status()).toBe(status);
+    expect((await response.json()).error.message).toBeTruthy();
+  }
+
+  await signIn(page, E2E_COMMANDER.email);
+  await page.goto("/incidents/INC-2");
+  await expect(page.getByTestId("timeline")).toContainText("closing the bridge in 10 minutes");
+  await expect(page.getByTestId("timeline")).toContainText("feature flag checkout-v2 turned off");
+});
