@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv, parseStartupEnv } from "./env";
 
 const valid = { DATABASE_URL: "postgresql://u:secret-pw@db:5432/sitrep", AUTH_SECRET: "x".repeat(32) };
 
@@ -44,5 +44,14 @@ describe("parseEnv", () => {
     })();
     expect(error?.message).not.toContain("secret-pw");
     expect(error?.message).not.toContain("tiny-secret");
+  });
+});
+
+describe("parseStartupEnv", () => {
+  it("defaults the ports and names a bad one", () => {
+    expect(parseStartupEnv({})).toEqual({ PORT: 3000, EMBEDDED_POSTGRES_PORT: 54329 });
+    expect(() => parseStartupEnv({ PORT: "abc" })).toThrow(/PORT must be a port number/);
+    expect(() => parseStartupEnv({ EMBEDDED_POSTGRES_PORT: "70000" })).toThrow(/EMBEDDED_POSTGRES_PORT must be 1–65535/);
+    expect(() => parseStartupEnv({ DEMO_PASSWORD: "short" })).toThrow(/DEMO_PASSWORD must be at least 12/);
   });
 });

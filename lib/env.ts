@@ -47,6 +47,25 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return result.data;
 }
 
+const port = z.coerce.number({ error: "must be a port number" }).int("must be a whole number").min(1, "must be 1–65535").max(65535, "must be 1–65535");
+
+/** Variables read by the start script and CLI before the app (and its schema above) runs. */
+const startupSchema = z.object({
+  PORT: port.default(3000),
+  EMBEDDED_POSTGRES_PORT: port.default(54329),
+  DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters (it becomes the demo accounts' password)").max(72).optional(),
+});
+
+export type StartupEnv = z.infer<typeof startupSchema>;
+
+/** Parses the start-up variables; throws an EnvError naming each bad one. */
+export function parseStartupEnv(source: Record<string, string | undefined>): StartupEnv {
+  const cleaned = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
+  const result = startupSchema.safeParse(cleaned);
+  if (!result.success) throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  return result.data;
+}
+
 let cached: Env | undefined;
 
 /** The validated environment of this process, parsed on first use. */

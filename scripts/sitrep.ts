@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import type { Actor } from "@/lib/authz";
 import { prepareDatabase, migrateDatabase } from "@/lib/database/prepare-database";
 import { createDb } from "@/lib/db";
+import { EnvError, parseStartupEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { replayRawEvents, parseSince } from "@/lib/ingest/replay-raw-events";
 import { SENDERS, isWebhookSender, type WebhookSender } from "@/lib/ingest/senders";
@@ -17,7 +18,8 @@ const HELP = `Usage: npm run sitrep -- <command> [options]
 
 Commands:
   db:migrate                         apply committed migrations
-  db:seed                            (re)create the demo users and incidents; prints new passwords
+  db:seed [--force]                  (re)create the demo users and incidents; prints new passwords
+                                     (--force is required when DATABASE_URL is set)
   user:create --email E --name N --role R [--password P]
                                      add a user (a password is generated and printed when omitted)
   token:create --role R --name N [--expires-days D]
@@ -34,6 +36,8 @@ function parseRole(value: string | undefined) {
 }
 
 class UsageError extends Error {}
+
+const COMMANDS = new Set(["db:migrate", "db:seed", "user:create", "token:create", "events:replay"]);
 
 const cliActor: Actor = { type: "system", id: null, label: `cli (${userInfo().username})`, role: "ADMIN" };
 
@@ -52,10 +56,18 @@ async function main(argv: string[]): Promise<number> {
       password: { type: "string" },
       "expires-days": { type: "string" },
       since: { type: "string" },
+      force: { type: "boolean" },
       sender: { type: "string" },
     },
     strict: true,
   });
+  if (!COMMANDS.has(command)) {
+    console.error(`Unknown command "${command}".\n\n${HELP}`);
+    return 2;
+  }
+  if (command === "db:seed" && process.env.DATABASE_URL && !values.force) {
+    throw new UsageError("db:seed replaces the demo incidents and resets the demo accounts' passwords. On a database named by DATABASE_URL, add --force if that is what you want.");
+  }
   const database = await prepareDatabase({ log: (line) => console.error(line) });
   const db = createDb(database.url);
   try {
@@ -65,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case "db:seed": {
         await migrateDatabase(database.url, { quiet: true });
-        const { credentials, incidentKeys } = await seedDemo(db, { password: process.env.DEMO_PASSWORD });
+        const { credentials, incidentKeys } = await seedDemo(db, { password: parseStartupEnv(process.env).DEMO_PASSWORD, actor: cliActor });
         console.log(`Seeded demo incidents ${incidentKeys.join(", ")}.`);
         console.log(formatCredentials(credentials));
         return 0;
@@ -106,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (isAppError(error) || error instanceof UsageError) console.error(`Error: ${error.message}`);
+    if (isAppError(error) || error instanceof UsageError || error instanceof EnvError) console.error(`Error: ${error.message}`);
     else if (error instanceof z.ZodError) console.error(`Error: ${z.prettifyError(error)}`);
     else if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) console.error(`Error: ${error.message}\n\n${HELP}`);
     else console.error(error);

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { migrateDatabase, prepareDatabase } from "@/lib/database/prepare-database";
+import { migrateDatabase, prepareDatabase, type PreparedDatabase } from "@/lib/database/prepare-database";
 import { createDb } from "@/lib/db";
-import { EnvError, parseEnv } from "@/lib/env";
+import { EnvError, parseEnv, parseStartupEnv } from "@/lib/env";
 import { formatCredentials, seedDemo } from "@/lib/seed/seed-demo";
 
 // `npm run dev` / `npm start`: the database first (embedded unless DATABASE_URL is set), then Next.
@@ -18,38 +18,30 @@ function ensureLocalAuthSecret(): void {
   process.env.AUTH_SECRET = readFileSync(SECRET_FILE, "utf8").trim();
 }
 
-async function main(): Promise<void> {
-  const database = await prepareDatabase({ log: (line) => console.log(`[sitrep] ${line}`) });
-  process.env.DATABASE_URL = database.url;
-  if (database.isEmbedded) ensureLocalAuthSecret();
-  try {
-    parseEnv(process.env);
-  } catch (error) {
-    await database.stop();
-    if (error instanceof EnvError) {
-      console.error(`[sitrep] ${error.message}\nSee the environment table in README.md.`);
-      process.exit(1);
-    }
-    throw error;
-  }
+/** Migrates, and on an embedded database without users (a first start, even an interrupted one) seeds the demo. */
+async function prepareSchemaAndDemo(database: PreparedDatabase): Promise<void> {
   await migrateDatabase(database.url, { quiet: true });
   console.log("[sitrep] Database migrated.");
-  if (database.isFresh) {
-    const db = createDb(database.url);
+  if (!database.isEmbedded) return;
+  const db = createDb(database.url);
+  try {
+    if ((await db.user.count()) > 0) return;
     const { credentials } = await seedDemo(db, { password: process.env.DEMO_PASSWORD });
-    await db.$disconnect();
     console.log(formatCredentials(credentials));
+  } finally {
+    await db.$disconnect();
   }
+}
 
-  const port = process.env.PORT ?? "3000";
-  const child: ChildProcess = spawn("node_modules/.bin/next", [mode, "-p", port], {
+function runNext(port: number, database: PreparedDatabase): void {
+  const child: ChildProcess = spawn("node_modules/.bin/next", [mode, "-p", String(port)], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  let stopping = false;
+  let isStopping = false;
   const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
+    if (isStopping) return;
+    isStopping = true;
     if (child.exitCode === null) {
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
@@ -62,7 +54,25 @@ async function main(): Promise<void> {
   child.on("exit", (code) => void shutdown(code ?? 0));
 }
 
+async function main(): Promise<void> {
+  const startup = parseStartupEnv(process.env);
+  if (process.env.DATABASE_URL) parseEnv(process.env);
+  const database = await prepareDatabase({ log: (line) => console.log(`[sitrep] ${line}`) });
+  try {
+    process.env.DATABASE_URL = database.url;
+    if (database.isEmbedded) ensureLocalAuthSecret();
+    parseEnv(process.env);
+    await prepareSchemaAndDemo(database);
+  } catch (error) {
+    // Never leave an embedded server running behind a failed start.
+    await database.stop();
+    throw error;
+  }
+  runNext(startup.PORT, database);
+}
+
 main().catch((error: unknown) => {
-  console.error("[sitrep] Could not start:", error instanceof Error ? error.message : error);
+  if (error instanceof EnvError) console.error(`[sitrep] ${error.message}\nSee the environment table in README.md.`);
+  else console.error("[sitrep] Could not start:", error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, withDatabase } from "@/lib/database/embedded-postgres";
+import { withDatabase } from "@/lib/database/database-url";
+import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {

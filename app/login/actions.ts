@@ -1,5 +1,6 @@
 "use server";
 
+import { randomUUID } from "node:crypto";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
@@ -18,9 +19,15 @@ export async function signInWithPassword(_prev: SignInState, form: FormData): Pr
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean the sign-in failed.
     if (error instanceof CredentialsSignin && error.code === "throttled") {
-      return { error: "Too many failed attempts for this e-mail. Wait 15 minutes, or ask an ADMIN to reset the password.", email };
+      return { error: "Too many failed attempts for this e-mail. Wait 15 minutes and try again.", email };
     }
-    if (error instanceof AuthError) return { error: "Wrong e-mail or password.", email };
+    if (error instanceof CredentialsSignin) return { error: "Wrong e-mail or password.", email };
+    if (error instanceof AuthError) {
+      // Not a wrong password: the database or a provider failed. Say so, with a reference.
+      const reference = randomUUID().slice(0, 8);
+      console.error(`[auth] sign-in ${reference} failed: ${error.type}`, error.cause ?? "");
+      return { error: `Sign-in is unavailable right now (reference ${reference}). Try again shortly.`, email };
+    }
     throw error;
   }
 }

@@ -17,7 +17,8 @@ export const authConfig = {
     error(error) {
       const type = (error as { type?: string }).type;
       if (type === "CredentialsSignin" || type === "AccessDenied") return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      const cause = (error as { cause?: { err?: unknown } }).cause?.err ?? (error as { cause?: unknown }).cause;
+      console.error(`[auth] ${type ?? error.name}: ${cause instanceof Error ? cause.message : error.message.split(". Read more")[0]}`);
     },
     warn(code) {
       if (code !== "debug-enabled") console.warn(`[auth] warning: ${code}`);

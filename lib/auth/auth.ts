@@ -43,12 +43,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     ...authConfig.callbacks,
     async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
-      const user = await findOrCreateOidcUser(getDb(), { email: profile?.email, name: profile?.name }, { defaultRole: getEnv().OIDC_DEFAULT_ROLE });
+      const user = await findOrCreateOidcUser(getDb(), { email: profile?.email, name: profile?.name, email_verified: profile?.email_verified }, { defaultRole: getEnv().OIDC_DEFAULT_ROLE });
       return user !== null;
     },
     async jwt({ token, user, account, profile }) {
       if (account?.provider === "oidc") {
-        const dbUser = await findOrCreateOidcUser(getDb(), { email: profile?.email, name: profile?.name }, { defaultRole: getEnv().OIDC_DEFAULT_ROLE });
+        const dbUser = await findOrCreateOidcUser(getDb(), { email: profile?.email, name: profile?.name, email_verified: profile?.email_verified }, { defaultRole: getEnv().OIDC_DEFAULT_ROLE });
         if (dbUser) token.sub = dbUser.id;
         return token;
       }

@@ -9,9 +9,12 @@ import { emailSchema } from "@/lib/users/schemas";
  */
 export async function findOrCreateOidcUser(
   db: Db,
-  profile: { email?: string | null; name?: string | null },
+  profile: { email?: string | null; name?: string | null; email_verified?: unknown },
   options: { defaultRole: Role },
 ) {
+  // An unverified address proves nothing: some providers let anyone claim any e-mail, and
+  // matching on it would hand over that account (an ADMIN's, say).
+  if (profile.email_verified !== true && profile.email_verified !== "true") return null;
   const email = emailSchema.safeParse(profile.email);
   if (!email.success) return null;
   const existing = await db.user.findUnique({ where: { email: email.data } });

@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { createDatabaseIfMissing } from "@/lib/database/admin-database";
-import { startEmbeddedPostgres, withDatabase } from "@/lib/database/embedded-postgres";
+import { withDatabase } from "@/lib/database/database-url";
+import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
+import { parseStartupEnv } from "@/lib/env";
 
 export const EMBEDDED_DATA_DIR = ".data/postgres";
 export const EMBEDDED_DATABASE = "sitrep";
@@ -21,7 +23,7 @@ export type PreparedDatabase = {
 export async function prepareDatabase(options: { log?: (line: string) => void } = {}): Promise<PreparedDatabase> {
   const url = process.env.DATABASE_URL;
   if (url) return { url, isFresh: false, isEmbedded: false, stop: async () => {} };
-  const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 54329);
+  const port = parseStartupEnv(process.env).EMBEDDED_POSTGRES_PORT;
   const server = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, port });
   options.log?.(
     server.isOwner

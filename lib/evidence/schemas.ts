@@ -3,7 +3,7 @@ import { z } from "zod";
 const MAX_TEXT = 2 * 1024 * 1024;
 
 /** What POST /api/incidents/{key}/evidence and the incident page's upload form accept. */
-export const addEvidenceSchema = z.discriminatedUnion("format", [
+const evidenceUnion = z.discriminatedUnion("format", [
   z.object({
     format: z.literal("slack_export"),
     channel: z.string().trim().min(1).max(80).optional(),
@@ -23,5 +23,11 @@ export const addEvidenceSchema = z.discriminatedUnion("format", [
   }),
   z.object({ format: z.literal("note"), text: z.string().trim().min(1).max(10_000), at: z.coerce.date().optional() }),
 ]);
+
+// Deploy tools tend to say what an event is ({"kind": "change"}); accept that spelling too.
+export const addEvidenceSchema = z.preprocess((value) => {
+  if (value && typeof value === "object" && !("format" in value) && "kind" in value) return { ...value, format: (value as { kind: unknown }).kind };
+  return value;
+}, evidenceUnion);
 
 export type AddEvidenceInput = z.input<typeof addEvidenceSchema>;

@@ -26,7 +26,9 @@ export function apiRoute<P = Record<string, never>>(
   handler: (ctx: Ctx, request: Request, params: P) => Promise<unknown>,
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
-    const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    // A caller's request id is echoed and audited, so only a short, plain one is taken.
+    const offered = request.headers.get("x-request-id");
+    const requestId = offered && /^[A-Za-z0-9._-]{1,64}$/.test(offered) ? offered : randomUUID();
     try {
       const actor: Actor | null = await authenticateRequest(request);
       if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");

@@ -8,7 +8,14 @@ export type ActionState<T = unknown> = {
   error?: string;
   fieldErrors?: Record<string, string[] | undefined>;
   data?: T;
+  /** What the user submitted, so a refused form can show it again instead of clearing it. */
+  values?: Record<string, string>;
 };
+
+/** The text fields of a form, minus secrets, for echoing back after a refusal. */
+export function keepFormValues(form: FormData, omit: string[] = ["password"]): Record<string, string> {
+  return Object.fromEntries([...form.entries()].filter(([key, value]) => typeof value === "string" && !omit.includes(key) && !key.startsWith("$")) as [string, string][]);
+}
 
 /**
  * Runs a server action's body and turns typed errors into a state the form can show. Next's own

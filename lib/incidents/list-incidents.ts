@@ -10,11 +10,13 @@ export async function listIncidents(ctx: Ctx, input: ListIncidentsInput = {}) {
   const where: Prisma.IncidentWhereInput = {
     // Merged duplicates live on in the incident they were merged into.
     mergedIntoId: null,
-    ...(filters.status && { status: { in: filters.status } }),
+    AND: [
+      ...(filters.status ? [{ status: { in: filters.status } }] : []),
+      ...(filters.open === true ? [{ status: { not: "resolved" as const } }] : []),
+      ...(filters.open === false ? [{ status: "resolved" as const }] : []),
+    ],
     ...(filters.severity && { severity: { in: filters.severity } }),
     ...(filters.category && { category: { in: filters.category } }),
-    ...(filters.open === true && { status: { not: "resolved" } }),
-    ...(filters.open === false && { status: "resolved" }),
     ...(filters.q && {
       OR: [
         { title: { contains: filters.q, mode: "insensitive" } },

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Role } from "@/generated/prisma/enums";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { SYSTEM_ACTOR } from "@/lib/authz";
+import { SYSTEM_ACTOR, type Actor } from "@/lib/authz";
 import type { Db } from "@/lib/db";
 import { formatIncidentKey } from "@/lib/incidents/incident-key";
 import { DEMO_TIMELINE } from "@/lib/seed/demo-incident";
@@ -21,7 +21,7 @@ export type DemoCredentials = { email: string; password: string; role: Role }[];
  * Creates (or resets) the demo users and replaces the demo incidents. Passwords are random unless
  * DEMO_PASSWORD is given, and are returned so the caller can print them once.
  */
-export async function seedDemo(db: Db, options: { password?: string; now?: Date } = {}): Promise<{ credentials: DemoCredentials; incidentKeys: string[] }> {
+export async function seedDemo(db: Db, options: { password?: string; now?: Date; actor?: Pick<Actor, "type" | "id" | "label"> } = {}): Promise<{ credentials: DemoCredentials; incidentKeys: string[] }> {
   const now = options.now ?? new Date();
   const credentials: DemoCredentials = [];
   const ids: Record<string, string> = {};
@@ -88,7 +88,7 @@ export async function seedDemo(db: Db, options: { password?: string; now?: Date 
       },
     });
     const keys = [formatIncidentKey(checkout.number), formatIncidentKey(search.number)];
-    await recordAuditEvent(tx, SYSTEM_ACTOR, { action: "demo.seed", targetType: "Incident", after: { incidents: keys, users: DEMO_USERS.map((u) => u.email) } });
+    await recordAuditEvent(tx, options.actor ?? SYSTEM_ACTOR, { action: "demo.seed", targetType: "Incident", after: { incidents: keys, users: DEMO_USERS.map((u) => u.email) } });
     return keys;
   });
   return { credentials, incidentKeys };

@@ -23,26 +23,30 @@ export async function authenticateUser(
   const now = options.now ?? new Date();
   const email = emailSchema.safeParse(input.email);
   const label = email.success ? email.data : "(invalid e-mail)";
-  const recentFailures = await db.auditEvent.count({
-    where: { action: "auth.sign_in_failed", actorLabel: label, at: { gt: new Date(now.getTime() - THROTTLE_WINDOW_MS) } },
-  });
-  if (recentFailures >= MAX_FAILED_ATTEMPTS) {
-    await db.$transaction((tx) => recordAuditEvent(tx, { type: "user", id: null, label }, { action: "auth.sign_in_throttled", targetType: "User" }));
-    return { ok: false, reason: "throttled" };
-  }
   const password = typeof input.password === "string" ? input.password : "";
-  const user = email.success ? await db.user.findUnique({ where: { email: email.data } }) : null;
-  const isValid = (await verifyPassword(password, user?.passwordHash)) && user !== null && !user.disabledAt;
-  await db.$transaction(async (tx) => {
-    if (isValid && user) {
-      await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-    }
-    await recordAuditEvent(
-      tx,
-      { type: "user", id: user?.id ?? null, label },
-      { action: isValid ? "auth.sign_in" : "auth.sign_in_failed", targetType: "User", targetId: user?.id ?? null },
-    );
-  });
-  if (!isValid || !user) return { ok: false, reason: "invalid" };
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  // Attempts for one e-mail run one at a time, so parallel guesses cannot all slip under the limit.
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sitrep.sign_in:${label}`}))`;
+      const recentFailures = await tx.auditEvent.count({ where: { action: "auth.sign_in_failed", actorLabel: label, at: { gt: windowStart } } });
+      if (recentFailures >= MAX_FAILED_ATTEMPTS) {
+        // One audit row per throttled window, not one per attempt: refusals must stay cheap.
+        const alreadyNoted = await tx.auditEvent.count({ where: { action: "auth.sign_in_throttled", actorLabel: label, at: { gt: windowStart } } });
+        if (!alreadyNoted) await recordAuditEvent(tx, { type: "user", id: null, label }, { action: "auth.sign_in_throttled", targetType: "User" });
+        return { ok: false, reason: "throttled" } as const;
+      }
+      const user = email.success ? await tx.user.findUnique({ where: { email: email.data } }) : null;
+      const isValid = (await verifyPassword(password, user?.passwordHash)) && user !== null && !user.disabledAt;
+      if (isValid && user) await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+      await recordAuditEvent(
+        tx,
+        { type: "user", id: user?.id ?? null, label },
+        { action: isValid ? "auth.sign_in" : "auth.sign_in_failed", targetType: "User", targetId: user?.id ?? null },
+      );
+      if (!isValid || !user) return { ok: false, reason: "invalid" } as const;
+      return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } } as const;
+    },
+    { timeout: 15_000, maxWait: 10_000 },
+  );
 }

@@ -11,7 +11,7 @@ export const emailSchema = z
 export const passwordSchema = z
   .string()
   .min(12, "Passwords need at least 12 characters.")
-  .max(200, "Passwords can be at most 200 characters.");
+  .max(72, "Passwords can be at most 72 characters (bcrypt ignores the rest).");
 
 export const createUserSchema = z.object({
   email: emailSchema,

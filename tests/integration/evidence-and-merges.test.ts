@@ -51,7 +51,8 @@ describe("evidence uploads", () => {
     const metrics = await addEvidence(responder, { key: key!, evidence: { format: "metrics_csv", text: readFileSync(path.join(EVIDENCE, "metrics.csv"), "utf8") } });
     const change = await addEvidence(responder, {
       key: key!,
-      evidence: { format: "change", at: "2026-11-29T09:02:00Z", text: "payments-service v2.31.0 deployed", service: "payments-service" },
+      // Deploy tools may say {"kind": "change"} instead of {"format": "change"}.
+      evidence: { kind: "change", at: "2026-11-29T09:02:00Z", text: "payments-service v2.31.0 deployed", service: "payments-service" } as never,
     });
     expect([chat.added > 0, metrics.added, change.added]).toEqual([true, 2, 1]);
 

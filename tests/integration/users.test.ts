@@ -74,6 +74,15 @@ describe("updateUserRole", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: admin.actor.id } })).role).toBe("ADMIN");
   });
 
+  it("keeps one ADMIN even when two demote each other at the same moment", async () => {
+    await db.user.updateMany({ where: { role: "ADMIN" }, data: { role: "RESPONDER" } });
+    const a = await createActorCtx(db, "ADMIN");
+    const b = await createActorCtx(db, "ADMIN");
+    const results = await Promise.allSettled([updateUserRole(a, { userId: b.actor.id, role: "VIEWER" }), updateUserRole(b, { userId: a.actor.id, role: "VIEWER" })]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await db.user.count({ where: { role: "ADMIN", disabledAt: null } })).toBe(1);
+  });
+
   it("answers NOT_FOUND for an unknown user", async () => {
     const admin = await createActorCtx(db, "ADMIN");
     await expect(updateUserRole(admin, { userId: "nope", role: "VIEWER" })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -103,12 +112,21 @@ describe("authenticateUser", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lastSignInAt).not.toBeNull();
   });
 
+  it("counts parallel guesses one by one", async () => {
+    const admin = await createActorCtx(db, "ADMIN");
+    await createUser(admin, { email: "parallel@example.com", name: "P", role: "VIEWER", password: "the-right-password" });
+    const guesses = await Promise.all(Array.from({ length: MAX_FAILED_ATTEMPTS + 5 }, (_, i) => authenticateUser(db, { email: "parallel@example.com", password: `guess-${i}` })));
+    expect(guesses.filter((g) => !g.ok && g.reason === "throttled")).toHaveLength(5);
+    expect(await db.auditEvent.count({ where: { action: "auth.sign_in_failed", actorLabel: "parallel@example.com" } })).toBe(MAX_FAILED_ATTEMPTS);
+  });
+
   it("refuses every attempt, even the right password, after too many failures for one e-mail", async () => {
     const admin = await createActorCtx(db, "ADMIN");
     await createUser(admin, { email: "target@example.com", name: "T", role: "VIEWER", password: "the-right-password" });
     for (let i = 0; i < MAX_FAILED_ATTEMPTS; i += 1) {
       expect(await authenticateUser(db, { email: "target@example.com", password: `guess-${i}` })).toEqual({ ok: false, reason: "invalid" });
     }
+    expect(await authenticateUser(db, { email: "target@example.com", password: "the-right-password" })).toEqual({ ok: false, reason: "throttled" });
     expect(await authenticateUser(db, { email: "target@example.com", password: "the-right-password" })).toEqual({ ok: false, reason: "throttled" });
     expect(await db.auditEvent.count({ where: { action: "auth.sign_in_throttled", actorLabel: "target@example.com" } })).toBe(1);
     // Once the window has passed, the right password works again.

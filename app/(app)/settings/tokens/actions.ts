@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requirePageCtx } from "@/lib/auth/require-page-ctx";
-import { runAction, type ActionState } from "@/lib/http/run-action";
+import { keepFormValues, runAction, type ActionState } from "@/lib/http/run-action";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
 import { createApiTokenSchema } from "@/lib/tokens/schemas";
@@ -16,11 +16,12 @@ export async function createTokenAction(_prev: ActionState, form: FormData): Pro
     return { name: created.name, token: created.token };
   });
   if (result.ok) revalidatePath("/settings/tokens");
-  return result;
+  return result.ok ? result : { ...result, values: keepFormValues(form) };
 }
 
-export async function revokeTokenAction(form: FormData): Promise<void> {
+export async function revokeTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const ctx = await requirePageCtx("tokens.manage");
-  await revokeApiToken(ctx, z.object({ tokenId: z.string().min(1) }).parse(Object.fromEntries(form)));
-  revalidatePath("/settings/tokens");
+  const result = await runAction(() => revokeApiToken(ctx, z.object({ tokenId: z.string().min(1) }).parse(Object.fromEntries(form))));
+  if (result.ok) revalidatePath("/settings/tokens");
+  return result;
 }

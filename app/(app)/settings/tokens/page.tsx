@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
 import { requirePageCtx } from "@/lib/auth/require-page-ctx";
 import { listApiTokens } from "@/lib/tokens/list-api-tokens";
-import { revokeTokenAction } from "./actions";
+import { RevokeTokenButton } from "./_components/revoke-token-button";
 import { CreateTokenForm } from "./_components/create-token-form";
 
 export const metadata: Metadata = { title: "API tokens" };
@@ -49,12 +49,7 @@ export default async function TokensPage() {
                     revoked <Time value={token.revokedAt} />
                   </span>
                 ) : (
-                  <form action={revokeTokenAction}>
-                    <input type="hidden" name="tokenId" value={token.id} />
-                    <button type="submit" className="rounded-md border border-red-300 px-2.5 py-1 text-red-700 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950">
-                      Revoke
-                    </button>
-                  </form>
+                  <RevokeTokenButton tokenId={token.id} />
                 )}
               </span>
             </li>

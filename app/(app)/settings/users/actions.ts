@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { requirePageCtx } from "@/lib/auth/require-page-ctx";
-import { runAction, type ActionState } from "@/lib/http/run-action";
+import { keepFormValues, runAction, type ActionState } from "@/lib/http/run-action";
 import { createUser } from "@/lib/users/create-user";
 import { createUserSchema, updateUserRoleSchema } from "@/lib/users/schemas";
 import { updateUserRole } from "@/lib/users/update-user-role";
@@ -14,7 +14,7 @@ export async function createUserAction(_prev: ActionState, form: FormData): Prom
     return { email: user.email };
   });
   if (result.ok) revalidatePath("/settings/users");
-  return result;
+  return result.ok ? result : { ...result, values: keepFormValues(form) };
 }
 
 export async function updateUserRoleAction(_prev: ActionState, form: FormData): Promise<ActionState> {

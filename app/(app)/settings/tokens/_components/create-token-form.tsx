@@ -21,7 +21,7 @@ export function CreateTokenForm() {
       <form action={action} className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-3 dark:border-slate-800 dark:bg-slate-900">
         <h2 className="font-semibold sm:col-span-3">Create an API token</h2>
         <FormField label="Name (what uses it)" error={state.fieldErrors?.name}>
-          <input name="name" required placeholder="deploy-bot" className={inputClass} />
+          <input name="name" required placeholder="deploy-bot" defaultValue={state.values?.name} className={inputClass} />
         </FormField>
         <FormField label="Role" error={state.fieldErrors?.role}>
           <select name="role" defaultValue="VIEWER" className={inputClass}>
@@ -32,7 +32,7 @@ export function CreateTokenForm() {
           </select>
         </FormField>
         <FormField label="Expires after (days, optional)" error={state.fieldErrors?.expiresInDays}>
-          <input name="expiresInDays" type="number" min={1} max={3650} className={inputClass} />
+          <input name="expiresInDays" type="number" min={1} max={3650} defaultValue={state.values?.expiresInDays} className={inputClass} />
         </FormField>
         <div className="flex items-center gap-3 sm:col-span-3">
           <button type="submit" disabled={isPending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900">

@@ -12,13 +12,13 @@ export function AddUserForm() {
     <form action={action} className="grid gap-3 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-2 dark:border-slate-800 dark:bg-slate-900">
       <h2 className="font-semibold sm:col-span-2">Add a user</h2>
       <FormField label="Name" error={state.fieldErrors?.name}>
-        <input name="name" required className={inputClass} />
+        <input name="name" required defaultValue={state.values?.name} className={inputClass} />
       </FormField>
       <FormField label="E-mail" error={state.fieldErrors?.email}>
-        <input name="email" type="email" required className={inputClass} />
+        <input name="email" type="email" required defaultValue={state.values?.email} className={inputClass} />
       </FormField>
       <FormField label="Role" error={state.fieldErrors?.role}>
-        <select name="role" defaultValue="RESPONDER" className={inputClass}>
+        <select name="role" defaultValue={state.values?.role ?? "RESPONDER"} key={state.values?.role} className={inputClass}>
           <option value="VIEWER">VIEWER: reads approved updates</option>
           <option value="RESPONDER">RESPONDER: adds evidence, edits drafts</option>
           <option value="COMMANDER">COMMANDER: approves and sends</option>
