@@ -42,8 +42,8 @@ test("a signed PagerDuty webhook becomes an incident whose timeline the commande
   await expect(async () => {
     await page.reload();
     await expect(page.getByTestId("timeline").getByRole("listitem")).toHaveCount(2, { timeout: 1000 });
+    await expect(page.getByText(/^investigating$/i)).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
-  await expect(page.getByText(/^investigating$/i)).toBeVisible();
 
   // Every entry links to the raw delivery it came from.
   await page.getByTestId("timeline").getByRole("link", { name: "raw" }).first().click();

@@ -11,22 +11,30 @@ export async function getIncident(ctx: Ctx, input: { key: string }) {
   assertCan(ctx.actor, "incidents.read");
   const number = parseIncidentKey(input.key);
   if (number === null) throw new AppError("NOT_FOUND", `No incident ${input.key}.`);
-  const incident = await ctx.db.incident.findUnique({
-    where: { number },
-    include: {
-      commander: { select: { id: true, name: true, email: true } },
-      mergedInto: { select: { number: true } },
-      links: { select: { key: true }, orderBy: { createdAt: "asc" } },
+  // One snapshot, so the status shown always matches the timeline shown beside it.
+  const { incident, timeline } = await ctx.db.$transaction(
+    async (tx) => {
+      const incident = await tx.incident.findUnique({
+        where: { number },
+        include: {
+          commander: { select: { id: true, name: true, email: true } },
+          mergedInto: { select: { number: true } },
+          links: { select: { key: true }, orderBy: { createdAt: "asc" } },
+        },
+      });
+      const timeline =
+        incident && can(ctx.actor.role, "evidence.read")
+          ? await tx.timelineEntry.findMany({
+              where: { incidentId: incident.id, hidden: false },
+              orderBy: [{ at: "asc" }, { createdAt: "asc" }],
+              select: { id: true, at: true, kind: true, text: true, source: true, authorType: true, rawEventId: true, data: true, author: { select: { name: true } } },
+            })
+          : null;
+      return { incident, timeline };
     },
-  });
+    { isolationLevel: "RepeatableRead" },
+  );
   if (!incident) throw new AppError("NOT_FOUND", `No incident ${input.key}.`);
-  const timeline = can(ctx.actor.role, "evidence.read")
-    ? await ctx.db.timelineEntry.findMany({
-        where: { incidentId: incident.id, hidden: false },
-        orderBy: [{ at: "asc" }, { createdAt: "asc" }],
-        select: { id: true, at: true, kind: true, text: true, source: true, authorType: true, rawEventId: true, data: true, author: { select: { name: true } } },
-      })
-    : null;
   const { number: n, mergedInto, links, ...rest } = incident;
   return {
     key: formatIncidentKey(n),
