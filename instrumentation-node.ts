@@ -12,7 +12,7 @@ try {
 }
 
 // Background workers run inside every app instance unless switched off (SITREP_WORKERS=off).
-if (process.env.SITREP_WORKERS !== "off") {
+if (getEnv().SITREP_WORKERS === "on") {
   const [{ getDb }, { startIngestWorkers }] = await Promise.all([import("@/lib/db"), import("@/lib/ingest/start-ingest-workers")]);
   startIngestWorkers(getDb(), getEnv().DATABASE_URL).catch((error: unknown) => console.error("[sitrep] background workers failed to start", error));
 }

@@ -16,7 +16,8 @@ test("a script adds chat and a deploy to an incident over the API, and the comma
   expect((await bot.post("/api/incidents/INC-2/evidence", { data: change })).status()).toBe(200);
 
   const refusals = [
-    [await bot.post("/api/incidents/INC-2/evidence", { data: { format: "metrics_csv", text: "timestamp,series,value\nyesterday,x,1" } }), 400],
+    [await bot.post("/api/incidents/INC-2/evidence", { data: { format: "metrics_csv", text: "timestamp,series,value\nyesterday,x,1" } }), 422],
+    [await bot.post("/api/incidents/INC-2/evidence", { data: { format: "change", text: "no time given" } }), 422],
     [await bot.post("/api/incidents/INC-2/evidence", { data: "not json", headers: { "content-type": "text/plain" } }), 400],
     [await bot.post("/api/incidents/INC-404/evidence", { data: chat }), 404],
     [await (await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${tokens.viewer}` } })).post("/api/incidents/INC-2/evidence", { data: chat }), 403],

@@ -26,6 +26,11 @@ describe("parseEnv", () => {
     expect(problems({ ...valid, AUTH_SECRET: "" })[0]).toMatch(/^AUTH_SECRET is required/);
   });
 
+  it("refuses weak webhook secrets and names them", () => {
+    expect(problems({ ...valid, PAGERDUTY_WEBHOOK_SECRETS: "a-long-enough-secret-1,short" })).toEqual(["PAGERDUTY_WEBHOOK_SECRETS must be at least 16 characters (each, when comma-separated)"]);
+    expect(problems({ ...valid, SITREP_WORKERS: "maybe" })).toEqual(["SITREP_WORKERS must be on or off"]);
+  });
+
   it("requires the OIDC variables together", () => {
     expect(problems({ ...valid, OIDC_ISSUER: "https://id.example.com" })).toEqual([
       "OIDC_CLIENT_ID is required when OIDC_ISSUER is set",

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 const role = z.enum(["ADMIN", "COMMANDER", "RESPONDER", "VIEWER"]);
+// Each comma-separated value must be long enough to resist guessing.
+const webhookSecret = z.string().refine((value) => value.split(",").every((part) => part.trim().length >= 16), "must be at least 16 characters (each, when comma-separated)");
 
 /** Every environment variable the app reads. The README's table mirrors this schema. */
 const envSchema = z
@@ -17,6 +19,13 @@ const envSchema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default("Single sign-on"),
     OIDC_DEFAULT_ROLE: role.default("VIEWER"),
+    PAGERDUTY_WEBHOOK_SECRETS: webhookSecret.optional(),
+    OPSGENIE_WEBHOOK_TOKEN: webhookSecret.optional(),
+    ALERTMANAGER_WEBHOOK_TOKEN: webhookSecret.optional(),
+    GRAFANA_WEBHOOK_SECRET: webhookSecret.optional(),
+    GRAFANA_WEBHOOK_TOKEN: webhookSecret.optional(),
+    DATADOG_WEBHOOK_TOKEN: webhookSecret.optional(),
+    SITREP_WORKERS: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   })
   .superRefine((env, ctx) => {
     const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;

@@ -6,7 +6,8 @@ import { prepareDatabase, migrateDatabase } from "@/lib/database/prepare-databas
 import { createDb } from "@/lib/db";
 import { EnvError, parseStartupEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
-import { replayRawEvents, parseSince } from "@/lib/ingest/replay-raw-events";
+import { parseSince } from "@/lib/ingest/parse-since";
+import { replayRawEvents } from "@/lib/ingest/replay-raw-events";
 import { SENDERS, isWebhookSender, type WebhookSender } from "@/lib/ingest/senders";
 import { formatCredentials, seedDemo } from "@/lib/seed/seed-demo";
 import { createApiToken } from "@/lib/tokens/create-api-token";

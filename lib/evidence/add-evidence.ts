@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { parseEvidence } from "@/lib/evidence/parse-evidence";
 import { addEvidenceSchema, type AddEvidenceInput } from "@/lib/evidence/schemas";
 import { findIncidentForUpdate } from "@/lib/incidents/find-incident-for-update";
+import { findNulField } from "@/lib/ingest/find-unstorable-value";
 import { recomputeIncidentState } from "@/lib/ingest/recompute-incident-state";
 
 /**
@@ -16,11 +17,13 @@ import { recomputeIncidentState } from "@/lib/ingest/recompute-incident-state";
 export async function addEvidence(ctx: Ctx, input: { key: string; evidence: AddEvidenceInput }) {
   assertCan(ctx.actor, "evidence.create");
   const evidence = addEvidenceSchema.parse(input.evidence);
+  const nul = findNulField(evidence);
+  if (nul) throw new AppError("UNPROCESSABLE", `${nul} contains a NUL character, which cannot be stored.`, { field: nul });
   return ctx.db.$transaction(
     async (tx) => {
       const incident = await findIncidentForUpdate(tx, input.key);
       const items = parseEvidence(evidence, { referenceDate: incident.startedAt });
-      if (!items.ok) throw new AppError("INVALID_INPUT", items.message, { field: items.field, line: items.line });
+      if (!items.ok) throw new AppError("UNPROCESSABLE", items.message, { field: items.field, line: items.line });
       const isPerson = ctx.actor.type === "user";
       const { count } = await tx.timelineEntry.createMany({
         data: items.items.map((item) => ({

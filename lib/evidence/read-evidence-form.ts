@@ -2,6 +2,11 @@ import { AppError } from "@/lib/errors";
 import type { AddEvidenceInput } from "@/lib/evidence/schemas";
 import { unzipSlackExport } from "@/lib/evidence/unzip-slack-export";
 
+/** The page's datetime-local field is labelled UTC; without a zone the server would read local time. */
+function asUtc(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) ? `${value}Z` : value;
+}
+
 async function readText(form: FormData): Promise<string> {
   const file = form.get("file");
   if (file instanceof File && file.size > 0) return file.text();
@@ -33,7 +38,7 @@ export async function readEvidenceForm(form: FormData): Promise<AddEvidenceInput
     case "prometheus":
       return { format, body: parseJson(await readText(form), "The Prometheus result") };
     case "change":
-      return { format, at: String(form.get("at") ?? ""), text: String(form.get("text") ?? ""), service: String(form.get("service") ?? "") || undefined, url: String(form.get("url") ?? "") || undefined };
+      return { format, at: asUtc(String(form.get("at") ?? "")), text: String(form.get("text") ?? ""), service: String(form.get("service") ?? "") || undefined, url: String(form.get("url") ?? "") || undefined };
     case "note":
       return { format, text: String(form.get("text") ?? "") };
     default:

@@ -5,6 +5,7 @@ import { assertCan } from "@/lib/authz";
 import { authenticateRequest } from "@/lib/auth/authenticate-request";
 import type { Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db";
+import { isDatabaseUnavailable } from "@/lib/database/is-database-unavailable";
 import { AppError, isAppError } from "@/lib/errors";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -38,7 +39,12 @@ export function apiRoute<P = Record<string, never>>(
     } catch (error) {
       if (isAppError(error)) return errorResponse(error, requestId);
       if (error instanceof z.ZodError) {
-        return errorResponse(new AppError("INVALID_INPUT", z.prettifyError(error), { issues: error.issues }), requestId);
+        const field = error.issues[0]?.path.join(".") || undefined;
+        return errorResponse(new AppError("UNPROCESSABLE", z.prettifyError(error), { field, issues: error.issues }), requestId);
+      }
+      if (isDatabaseUnavailable(error)) {
+        console.error(`[api] request ${requestId}: database unavailable`);
+        return errorResponse(new AppError("UNAVAILABLE", "Storage is unavailable; retry shortly."), requestId);
       }
       console.error(`[api] request ${requestId} failed`, error);
       return errorResponse(new AppError("INTERNAL", "Something went wrong on our side; it has been logged."), requestId);

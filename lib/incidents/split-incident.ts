@@ -13,6 +13,12 @@ export const splitIncidentSchema = z.object({
   title: z.string().trim().min(1, "Give the new incident a title.").max(300),
 });
 
+/** Services named by the moved evidence; the source's when it names none. */
+function servicesOf(entries: { data: unknown }[], fallback: string[]): string[] {
+  const named = entries.flatMap((e) => ((e.data as { services?: unknown } | null)?.services as string[] | undefined) ?? []);
+  return named.length > 0 ? [...new Set(named)] : fallback;
+}
+
 /** The sender keys an entry's event carried (all of them, so every link can move with it). */
 const senderKeysOf = (data: unknown): string[] => {
   const d = data as { alertKey?: unknown; externalKeys?: unknown } | null;
@@ -42,7 +48,7 @@ export async function splitIncident(ctx: Ctx, input: z.input<typeof splitInciden
         title,
         severity: source.severity,
         category: source.category,
-        services: source.services,
+        services: servicesOf(moving, source.services),
         tags: source.tags,
         startedAt: new Date(Math.min(...moving.map((e) => e.at.getTime()))),
         commanderId: source.commanderId,

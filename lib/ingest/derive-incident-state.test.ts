@@ -20,6 +20,11 @@ describe("deriveIncidentState", () => {
     expect(deriveIncidentState([...resolveFirst].reverse(), base)).toEqual(deriveIncidentState(resolveFirst, base));
   });
 
+  it("starts when a resolved alert began, even if only its resolve was ever delivered", () => {
+    const onlyResolve = [m("10:30", "resolve", { startsAt: t("09:00") })];
+    expect(deriveIncidentState(onlyResolve, base)).toMatchObject({ status: "resolved", startedAt: t("09:00"), resolvedAt: t("10:30") });
+  });
+
   it("stays open until every alert on the incident is resolved", () => {
     const entries = [m("09:08", "trigger"), m("09:09", "trigger", { alertKey: "b" }), m("09:20", "resolve")];
     expect(deriveIncidentState(entries, base)).toMatchObject({ status: "triggered", resolvedAt: null });

@@ -9,6 +9,8 @@ export type LifecycleEntry = {
   severity?: Severity | null;
   /** data.status of a human status change. */
   status?: IncidentStatus | null;
+  /** When the alert a resolve ends had started (Alertmanager and Grafana send it). */
+  startsAt?: Date | null;
 };
 
 export type IncidentState = {
@@ -40,8 +42,9 @@ export function deriveIncidentState(entries: LifecycleEntry[], current: Omit<Inc
 
   // Milestones come from the evidence when it has them (so a split or merge moves them too), and
   // stay as they were (set by a person, or at creation) when it has none.
-  const startedAt = earliest(triggers.map((e) => e.at)) ?? current.startedAt;
-  const detectedAt = earliest(triggers.map((e) => e.at)) ?? current.detectedAt;
+  const starts = [...triggers.map((e) => e.at), ...machine.flatMap((e) => (e.kind === "resolve" && e.startsAt ? [e.startsAt] : []))];
+  const startedAt = earliest(starts) ?? current.startedAt;
+  const detectedAt = earliest(starts) ?? current.detectedAt;
   const acknowledgedAt = earliest(entries.filter((e) => e.kind === "acknowledge").map((e) => e.at)) ?? current.acknowledgedAt;
   const resolvedAt = isResolved ? new Date(Math.max(...transitions.filter((e) => e.kind === "resolve").map((e) => e.at.getTime()))) : null;
 

@@ -1,10 +1,11 @@
 import type { Db } from "@/lib/db";
 import { applyAlertEvent } from "@/lib/ingest/apply-alert-event";
+import { lockEventKeys } from "@/lib/ingest/find-incident-for-event";
 import { findIntegrationCredentials } from "@/lib/ingest/find-integration-credentials";
 import { parseJsonBody } from "@/lib/ingest/parse-json-body";
 import { SENDERS, isWebhookSender } from "@/lib/ingest/senders";
 
-export type ProcessOutcome = "processed" | "already-done" | "busy" | "missing" | "ignored";
+export type ProcessOutcome = "processed" | "already-done" | "busy" | "missing" | "ignored" | "rejected";
 
 /**
  * Normalises one stored delivery into incidents and timeline entries. Safe to run any number of
@@ -19,12 +20,16 @@ export async function processRawEvent(db: Db, rawEventId: string, options: { for
         const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "RawEvent" WHERE "id" = ${rawEventId} FOR UPDATE SKIP LOCKED`;
         if (locked.length === 0) return (await tx.rawEvent.count({ where: { id: rawEventId } })) ? "busy" : "missing";
         const raw = await tx.rawEvent.findUniqueOrThrow({ where: { id: rawEventId } });
-        if (!options.force && (raw.state === "processed" || raw.state === "ignored")) return "already-done";
+        if (!options.force && (raw.state === "processed" || raw.state === "ignored" || raw.state === "rejected")) return "already-done";
         if (!isWebhookSender(raw.sender)) throw new Error(`Raw events from ${raw.sender} are not webhook deliveries.`);
         const json = parseJsonBody(Buffer.from(raw.body).toString("utf8"));
         if (!json.ok) throw new Error(json.message);
         const parsed = SENDERS[raw.sender].parse({ body: json.value, headers: raw.headers as Record<string, string> });
-        if (!parsed.ok) throw new Error(`${parsed.field}: ${parsed.message}`);
+        if (!parsed.ok) {
+          // Still not valid for this parser: it stays rejected (a later parser fix and replay may take it).
+          await tx.rawEvent.update({ where: { id: rawEventId }, data: { state: "rejected", error: `${parsed.field}: ${parsed.message}`.slice(0, 2000) } });
+          return "rejected";
+        }
         if (parsed.events.length === 0) {
           await tx.rawEvent.update({ where: { id: rawEventId }, data: { state: "ignored", ignoredReason: parsed.ignoredReason ?? null, processedAt: new Date() } });
           return "ignored";
@@ -35,7 +40,11 @@ export async function processRawEvent(db: Db, rawEventId: string, options: { for
           source: SENDERS[raw.sender].label,
           rawEventId,
           settings: credentials.settings,
+          force: options.force,
         };
+        // Take every lock this delivery needs up front, in one sorted order, so two grouped
+        // notifications sharing alerts cannot deadlock.
+        await lockEventKeys(tx, parsed.events);
         let incidentId: string | null = null;
         for (const event of parsed.events) incidentId = (await applyAlertEvent(tx, ctx, event)).incidentId;
         await tx.rawEvent.update({

@@ -5,6 +5,8 @@ import { parseJsonBody } from "@/lib/ingest/parse-json-body";
 import { MAX_WEBHOOK_BYTES, readLimitedBody } from "@/lib/ingest/read-limited-body";
 import { SENDERS, isWebhookSender } from "@/lib/ingest/senders";
 import { storeRawEvent } from "@/lib/ingest/store-raw-event";
+import { findUnstorableEvent } from "@/lib/ingest/find-unstorable-value";
+import { createHash } from "node:crypto";
 
 export type WebhookReply = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
 
@@ -39,7 +41,23 @@ export async function receiveWebhook(
   const json = parseJsonBody(body.bytes.toString("utf8"));
   if (!json.ok) return refuse(400, "MALFORMED_JSON", json.message);
   const parsed = SENDERS[sender].parse({ body: json.value, headers });
-  if (!parsed.ok) return refuse(422, "INVALID_PAYLOAD", parsed.message, { field: parsed.field });
+  const unstorable = parsed.ok ? findUnstorableEvent(json.value, parsed.events) : { field: parsed.field, message: parsed.message };
+  if (unstorable || !parsed.ok) {
+    const reason = unstorable ?? { field: "body", message: "invalid payload" };
+    // Authenticated but invalid: kept as rejected (a parser fix and a replay can recover it; some
+    // senders never retry a 4xx), and refused with the field at fault.
+    await storeRawEvent(deps.db, {
+      sender,
+      deliveryId: `rejected:${createHash("sha256").update(body.bytes).digest("hex")}`,
+      headers: headersToStore(headers, credentials.tokenHeader),
+      body: body.bytes,
+      integrationId: credentials.integrationId,
+      state: "rejected",
+      ignoredReason: null,
+      error: `${reason.field}: ${reason.message}`,
+    });
+    return refuse(422, "INVALID_PAYLOAD", reason.message, { field: reason.field });
+  }
 
   const isIgnored = parsed.events.length === 0;
   const stored = await storeRawEvent(deps.db, {
@@ -50,6 +68,7 @@ export async function receiveWebhook(
     integrationId: credentials.integrationId,
     state: isIgnored ? "ignored" : "received",
     ignoredReason: parsed.ignoredReason ?? null,
+    error: null,
   });
   if (!stored) return reply(200, { status: "duplicate", deliveryId: parsed.deliveryId });
   if (isIgnored) return reply(202, { status: "ignored", reason: parsed.ignoredReason ?? "nothing to act on", deliveryId: parsed.deliveryId });

@@ -7,7 +7,13 @@ import { deriveIncidentState } from "@/lib/ingest/derive-incident-state";
 const LIFECYCLE_KINDS = ["trigger", "acknowledge", "escalate", "resolve", "priority_change", "status_change"] as const;
 const FIELDS = ["status", "severity", "startedAt", "detectedAt", "acknowledgedAt", "resolvedAt"] as const;
 
-type EntryData = { alertKey?: string; severity?: Severity; status?: IncidentStatus } | null;
+type EntryData = { alertKey?: string; severity?: Severity; status?: IncidentStatus; startsAt?: unknown } | null;
+
+function readDate(value: unknown): Date | null {
+  if (typeof value !== "string") return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
 
 /**
  * Re-derives status, severity and milestone times from the incident's whole timeline and saves
@@ -22,7 +28,7 @@ export async function recomputeIncidentState(tx: DbTx, actor: Actor, incidentId:
   const next = deriveIncidentState(
     entries.map((e) => {
       const data = e.data as EntryData;
-      return { at: e.at, kind: e.kind, authorType: e.authorType, alertKey: data?.alertKey, severity: data?.severity, status: data?.status };
+      return { at: e.at, kind: e.kind, authorType: e.authorType, alertKey: data?.alertKey, severity: data?.severity, status: data?.status, startsAt: readDate(data?.startsAt) };
     }),
     incident,
   );

@@ -10,6 +10,7 @@ export type RawEventInput = {
   integrationId: string | null;
   state: RawEventState;
   ignoredReason: string | null;
+  error: string | null;
 };
 
 /**
@@ -18,9 +19,9 @@ export type RawEventInput = {
  */
 export async function storeRawEvent(db: DbTx, input: RawEventInput): Promise<{ id: string } | null> {
   const rows = await db.$queryRaw<{ id: string }[]>`
-    INSERT INTO "RawEvent" ("id", "sender", "deliveryId", "headers", "body", "integrationId", "state", "ignoredReason")
+    INSERT INTO "RawEvent" ("id", "sender", "deliveryId", "headers", "body", "integrationId", "state", "ignoredReason", "error")
     VALUES (${randomUUID()}, ${input.sender}::"Sender", ${input.deliveryId}, ${JSON.stringify(input.headers)}::jsonb, ${input.body},
-            ${input.integrationId}, ${input.state}::"RawEventState", ${input.ignoredReason})
+            ${input.integrationId}, ${input.state}::"RawEventState", ${input.ignoredReason}, ${input.error})
     ON CONFLICT ("sender", "deliveryId") DO NOTHING
     RETURNING "id"`;
   return rows[0] ?? null;

@@ -71,10 +71,11 @@ describe("evidence uploads", () => {
     const viewer = await createActorCtx(db, "VIEWER");
     const [key] = await incidentKeys();
     const bad = readFileSync(path.join(EVIDENCE, "hostile/metrics-bad-value.csv"), "utf8");
-    await expect(addEvidence(responder, { key: key!, evidence: { format: "metrics_csv", text: bad } })).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/line \d+/) });
+    await expect(addEvidence(responder, { key: key!, evidence: { format: "metrics_csv", text: bad } })).rejects.toMatchObject({ code: "UNPROCESSABLE", message: expect.stringMatching(/line \d+/) });
     await expect(addEvidence(responder, { key: "INC-999", evidence: { format: "note", text: "x" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(addEvidence(viewer, { key: key!, evidence: { format: "note", text: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(addEvidence(responder, { key: key!, evidence: { format: "bogus" } as never })).rejects.toThrow();
+    await expect(addEvidence(responder, { key: key!, evidence: { format: "bogus" } as never })).rejects.toThrow(/format/);
+    await expect(addEvidence(responder, { key: key!, evidence: { format: "note", text: "a\u0000b" } })).rejects.toMatchObject({ code: "UNPROCESSABLE", details: { field: "text" } });
   });
 });
 
@@ -118,11 +119,19 @@ describe("merge and split", () => {
 });
 
 describe("replay", () => {
-  it("re-processes every stored delivery without doubling anything", async () => {
+  it("re-processes every stored delivery without doubling anything, and repairs what changed", async () => {
     const before = await db.timelineEntry.count();
+    // Stand-ins for a parser fix: one entry's text is stale, one delivery failed earlier.
+    const entry = await db.timelineEntry.findFirstOrThrow({ where: { source: "Alertmanager" } });
+    await db.timelineEntry.update({ where: { id: entry.id }, data: { text: "stale text from an old parser" } });
+    const failed = await db.rawEvent.findFirstOrThrow({ where: { sender: "opsgenie" }, orderBy: { receivedAt: "desc" } });
+    await db.rawEvent.update({ where: { id: failed.id }, data: { state: "failed", error: "simulated" } });
+
     const summary = await replayRawEvents(db);
     expect(summary.total).toBeGreaterThan(0);
     expect(summary.failed ?? 0).toBe(0);
     expect(await db.timelineEntry.count()).toBe(before);
+    expect((await db.timelineEntry.findUniqueOrThrow({ where: { id: entry.id } })).text).toMatch(/^\[FIRING\] HighErrorRate/);
+    expect(await db.rawEvent.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ state: "processed", error: null });
   });
 });

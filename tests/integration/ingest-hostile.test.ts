@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
 import { handleWebhookRequest } from "@/lib/ingest/handle-webhook-request";
@@ -73,13 +74,28 @@ describe("bad input", () => {
     expect((await client.post("pagerduty", huge, signed(huge))).status).toBe(413);
   });
 
+  it("refuses NUL characters and impossible times with 422, keeping the delivery as rejected", async () => {
+    const nul = JSON.parse(readFixture("alertmanager", "firing.json").toString("utf8")) as { alerts: { annotations: Record<string, string>; startsAt: string }[] };
+    nul.alerts[0]!.annotations.summary = "bad\u0000byte";
+    const refused = await client.post("alertmanager", JSON.stringify(nul), bearer);
+    expect(refused).toMatchObject({ status: 422, body: { error: { field: "alerts.0.annotations.summary" } } });
+    const ancient = JSON.parse(readFixture("alertmanager", "firing.json").toString("utf8")) as typeof nul;
+    ancient.alerts[0]!.startsAt = "0000-01-01T00:00:00Z";
+    expect((await client.post("alertmanager", JSON.stringify(ancient), bearer)).status).toBe(422);
+    expect(await db.rawEvent.count({ where: { state: "rejected" } })).toBeGreaterThanOrEqual(2);
+  });
+
   it("stores an unknown event type and answers 202 without touching incidents", async () => {
+    await client.drain();
+    const incidentsBefore = await db.incident.count();
     const body = readFixture("pagerduty", "ignored-pagey-ping.json");
     const result = await client.post("pagerduty", body, signed(body));
     expect(result).toMatchObject({ status: 202, body: { status: "ignored" } });
     const raw = await db.rawEvent.findFirstOrThrow({ where: { state: "ignored" } });
     expect(raw.ignoredReason).toMatch(/pagey\.ping/);
     expect(Buffer.from(raw.body).equals(body)).toBe(true);
+    await client.drain();
+    expect(await db.incident.count()).toBe(incidentsBefore);
   });
 
   it("keeps HTML in titles as data, byte for byte", async () => {
@@ -109,6 +125,33 @@ describe("bad input", () => {
     const text = JSON.stringify(rows);
     expect(text).not.toContain(TOKEN);
     expect(text).toContain("[redacted]");
+  });
+});
+
+describe("more ways in", () => {
+  it("verifies Grafana's HMAC (with timestamp) through the route and refuses a stale one", async () => {
+    const secret = "grafana-hmac-secret-for-tests-001";
+    await db.integration.create({ data: { sender: "grafana", name: "Grafana", secrets: [secret] } });
+    const body = readFixture("grafana", "firing.json");
+    const sign = (timestamp: number) => createHmac("sha256", secret).update(`${timestamp}:`).update(body).digest("hex");
+    const now = Math.floor(Date.now() / 1000);
+    const fresh = await client.post("grafana", body, { "x-grafana-alerting-signature": sign(now), "x-grafana-alerting-timestamp": String(now) });
+    expect(fresh.status).toBe(202);
+    const stale = await client.post("grafana", body, { "x-grafana-alerting-signature": sign(now - 3600), "x-grafana-alerting-timestamp": String(now - 3600) });
+    expect(stale.status).toBe(401);
+  });
+
+  it("takes tokens from the environment, and a disabled integration accepts nothing", async () => {
+    process.env.DATADOG_WEBHOOK_TOKEN = "env-token-for-datadog-000000000";
+    try {
+      const fromEnv = await client.post("datadog", readFixture("datadog", "01-triggered.json"), { authorization: "Bearer env-token-for-datadog-000000000" });
+      expect(fromEnv.status).toBe(202);
+      await db.integration.create({ data: { sender: "datadog", name: "Datadog", enabled: false } });
+      const disabled = await client.post("datadog", readFixture("datadog", "04-recovered.json"), { authorization: "Bearer env-token-for-datadog-000000000" });
+      expect(disabled).toMatchObject({ status: 401, body: { error: { message: expect.stringContaining("disabled") } } });
+    } finally {
+      delete process.env.DATADOG_WEBHOOK_TOKEN;
+    }
   });
 });
 

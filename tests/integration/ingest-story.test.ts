@@ -76,6 +76,7 @@ describe("one outage told by five senders", () => {
 
   it("answers a duplicate delivery with 200 and changes nothing", async () => {
     const before = await db.timelineEntry.count();
+    const rawBefore = await db.rawEvent.count();
     const again = await pd("01-triggered.json");
     expect(again).toMatchObject({ status: 200, body: { status: "duplicate" } });
     // A retry PagerDuty sent with a new delivery header but the same event id is the same fact.
@@ -88,6 +89,9 @@ describe("one outage told by five senders", () => {
     await client.drain();
     expect(await db.timelineEntry.count()).toBe(before);
     expect(await db.incident.count()).toBe(1);
+    // The byte-identical re-delivery was not even stored again.
+    expect(await db.rawEvent.count()).toBeLessThan(rawBefore + 4);
+    expect(await db.rawEvent.count({ where: { deliveryId: "01JDKX7Y2QK4M8W3NC5R0TB6HA" } })).toBe(1);
   });
 
   it("records every incident change in the audit chain", async () => {

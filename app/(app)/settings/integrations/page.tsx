@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageCtx } from "@/lib/auth/require-page-ctx";
+import { findPublicOrigin } from "@/lib/http/public-origin";
 import { DATADOG_RECOMMENDED_TEMPLATE } from "@/lib/ingest/datadog/template";
 import { listIntegrations } from "@/lib/integrations/list-integrations";
 import { buildSetupSnippet } from "@/lib/integrations/setup-snippet";
@@ -9,15 +9,9 @@ import { IntegrationCard } from "./_components/integration-card";
 
 export const metadata: Metadata = { title: "Integrations" };
 
-async function publicOrigin(): Promise<string> {
-  if (process.env.AUTH_URL) return new URL(process.env.AUTH_URL).origin;
-  const h = await headers();
-  return `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000"}`;
-}
-
 export default async function IntegrationsPage() {
   const ctx = await requirePageCtx("integrations.manage");
-  const [integrations, origin] = await Promise.all([listIntegrations(ctx), publicOrigin()]);
+  const [integrations, origin] = await Promise.all([listIntegrations(ctx), findPublicOrigin()]);
   return (
     <>
       <PageHeader title="Integrations" description="Point your monitoring tools here. A sender with no secret or token accepts nothing; several can be active while you rotate." />

@@ -1,0 +1,4 @@
+-- AlterEnum
+ALTER TYPE "RawEventState" ADD VALUE 'rejected';
+
+
