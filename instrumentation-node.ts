@@ -1,8 +1,10 @@
+import { parseLlmConfig } from "@/lib/drafting/llm/config";
 import { EnvError, getEnv } from "@/lib/env";
 
 // Refuse to start with a missing or malformed environment, naming each variable at fault.
 try {
   getEnv();
+  parseLlmConfig(process.env);
 } catch (error) {
   if (error instanceof EnvError) {
     console.error(`[sitrep] ${error.message}\nSee the environment table in README.md.`);
@@ -13,6 +15,11 @@ try {
 
 // Background workers run inside every app instance unless switched off (SITREP_WORKERS=off).
 if (getEnv().SITREP_WORKERS === "on") {
-  const [{ getDb }, { startIngestWorkers }] = await Promise.all([import("@/lib/db"), import("@/lib/ingest/start-ingest-workers")]);
-  startIngestWorkers(getDb(), getEnv().DATABASE_URL).catch((error: unknown) => console.error("[sitrep] background workers failed to start", error));
+  const [{ getDb }, { startIngestWorkers }, { startDraftingWorkers }] = await Promise.all([
+    import("@/lib/db"),
+    import("@/lib/ingest/start-ingest-workers"),
+    import("@/lib/reports/start-drafting-workers"),
+  ]);
+  startIngestWorkers(getDb(), getEnv().DATABASE_URL).catch((error: unknown) => console.error("[sitrep] ingest workers failed to start", error));
+  startDraftingWorkers(getDb(), getEnv().DATABASE_URL).catch((error: unknown) => console.error("[sitrep] drafting workers failed to start", error));
 }

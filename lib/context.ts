@@ -6,4 +6,6 @@ export type Ctx = {
   db: Db;
   actor: Actor;
   requestId?: string;
+  /** Asks the background drafter to re-draft an incident after a change (absent in scripts and tests). */
+  enqueueRedraft?: (incidentId: string) => Promise<void>;
 };

@@ -4,9 +4,12 @@ import { PgBoss } from "pg-boss";
 export const QUEUES = {
   processRawEvent: "ingest-process-raw-event",
   sweepRawEvents: "ingest-sweep-raw-events",
+  draftIncident: "draft-incident",
+  sweepOpenIncidents: "draft-sweep-open-incidents",
 } as const;
 
 export type RawEventJob = { rawEventId: string };
+export type DraftJob = { incidentId: string };
 
 const holder = globalThis as unknown as { sitrepBoss?: Promise<PgBoss> };
 
@@ -17,6 +20,9 @@ async function startBoss(connectionString: string): Promise<PgBoss> {
   await boss.start();
   await boss.createQueue(QUEUES.processRawEvent, { notify: true, retryLimit: 8, retryDelay: 1, retryBackoff: true, retryDelayMax: 300 });
   await boss.createQueue(QUEUES.sweepRawEvents, {});
+  // One queued and one running re-draft per incident (singletonKey): a burst of evidence costs two drafts, not one each.
+  await boss.createQueue(QUEUES.draftIncident, { notify: true, policy: "stately", retryLimit: 3, retryDelay: 2, retryBackoff: true });
+  await boss.createQueue(QUEUES.sweepOpenIncidents, {});
   return boss;
 }
 

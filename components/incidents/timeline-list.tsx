@@ -32,7 +32,7 @@ const KIND_LABEL: Record<string, string> = {
 export function TimelineList({ entries, selectForm }: { entries: Entry[]; selectForm?: string }) {
   return (
     <ol className="relative space-y-4 border-l border-slate-200 pl-6 dark:border-slate-800" data-testid="timeline">
-      {entries.map((entry) => (
+      {entries.map((entry, i) => (
         <li key={entry.id} id={`evidence-${entry.id}`} className="relative">
           <span
             aria-hidden
@@ -40,6 +40,7 @@ export function TimelineList({ entries, selectForm }: { entries: Entry[]; select
           />
           <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-500">
             {selectForm && <input type="checkbox" name="entryId" value={entry.id} form={selectForm} aria-label={`Select entry at ${entry.at.toISOString()}`} className="self-center" />}
+            <span className="font-mono text-slate-400" title="Cited as this number in the draft">[{i + 1}]</span>
             <Time value={entry.at} withDate={false} />
             <span className="font-medium uppercase tracking-wide">{KIND_LABEL[entry.kind] ?? entry.kind}</span>
             <span>· {entry.source}</span>

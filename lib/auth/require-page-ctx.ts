@@ -4,6 +4,7 @@ import { can, type Permission } from "@/lib/authz";
 import { getSessionActor } from "@/lib/auth/session-actor";
 import type { Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db";
+import { enqueueRedraft } from "@/lib/reports/enqueue-redraft";
 
 /**
  * For pages and server actions: the request's context, or a redirect to sign-in, or the 403
@@ -13,5 +14,5 @@ export async function requirePageCtx(permission?: Permission): Promise<Ctx> {
   const actor = await getSessionActor();
   if (!actor) redirect("/login");
   if (permission && !can(actor.role, permission)) forbidden();
-  return { db: getDb(), actor, requestId: randomUUID() };
+  return { db: getDb(), actor, requestId: randomUUID(), enqueueRedraft };
 }

@@ -19,7 +19,7 @@ export async function addEvidence(ctx: Ctx, input: { key: string; evidence: AddE
   const evidence = addEvidenceSchema.parse(input.evidence);
   const nul = findNulField(evidence);
   if (nul) throw new AppError("UNPROCESSABLE", `${nul} contains a NUL character, which cannot be stored.`, { field: nul });
-  return ctx.db.$transaction(
+  const result = await ctx.db.$transaction(
     async (tx) => {
       const incident = await findIncidentForUpdate(tx, input.key);
       const items = parseEvidence(evidence, { referenceDate: incident.startedAt });
@@ -48,8 +48,10 @@ export async function addEvidence(ctx: Ctx, input: { key: string; evidence: AddE
         { action: "evidence.add", targetType: "Incident", targetId: incident.id, incidentId: incident.id, after: { format: evidence.format, received: items.items.length, added: count } },
         ctx.requestId,
       );
-      return { incident: input.key, received: items.items.length, added: count, duplicates: items.items.length - count };
+      return { incidentId: incident.id, incident: input.key, received: items.items.length, added: count, duplicates: items.items.length - count };
     },
     { timeout: 30_000 },
   );
+  if (result.added > 0) await ctx.enqueueRedraft?.(result.incidentId);
+  return { incident: result.incident, received: result.received, added: result.added, duplicates: result.duplicates };
 }

@@ -5,6 +5,7 @@ import { assertCan } from "@/lib/authz";
 import { authenticateRequest } from "@/lib/auth/authenticate-request";
 import type { Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db";
+import { enqueueRedraft } from "@/lib/reports/enqueue-redraft";
 import { isDatabaseUnavailable } from "@/lib/database/is-database-unavailable";
 import { AppError, isAppError } from "@/lib/errors";
 
@@ -34,7 +35,7 @@ export function apiRoute<P = Record<string, never>>(
       const actor: Actor | null = await authenticateRequest(request);
       if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
       assertCan(actor, permission);
-      const data = await handler({ db: getDb(), actor, requestId }, request, await context.params);
+      const data = await handler({ db: getDb(), actor, requestId, enqueueRedraft }, request, await context.params);
       return Response.json({ data }, { headers: { "x-request-id": requestId } });
     } catch (error) {
       if (isAppError(error)) return errorResponse(error, requestId);

@@ -2,6 +2,7 @@ import { assertCan, can } from "@/lib/authz";
 import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { formatIncidentKey, parseIncidentKey } from "@/lib/incidents/incident-key";
+import { findCurrentDrafts } from "@/lib/reports/find-current-drafts";
 
 /**
  * One incident by its key. The evidence timeline is included only for roles that may read
@@ -12,7 +13,7 @@ export async function getIncident(ctx: Ctx, input: { key: string }) {
   const number = parseIncidentKey(input.key);
   if (number === null) throw new AppError("NOT_FOUND", `No incident ${input.key}.`);
   // One snapshot, so the status shown always matches the timeline shown beside it.
-  const { incident, timeline } = await ctx.db.$transaction(
+  const { incident, timeline, drafts } = await ctx.db.$transaction(
     async (tx) => {
       const incident = await tx.incident.findUnique({
         where: { number },
@@ -30,7 +31,8 @@ export async function getIncident(ctx: Ctx, input: { key: string }) {
               select: { id: true, at: true, kind: true, text: true, source: true, authorType: true, rawEventId: true, data: true, author: { select: { name: true } } },
             })
           : null;
-      return { incident, timeline };
+      const drafts = incident && can(ctx.actor.role, "drafts.read") ? await findCurrentDrafts(tx, incident.id) : null;
+      return { incident, timeline, drafts };
     },
     { isolationLevel: "RepeatableRead" },
   );
@@ -41,6 +43,7 @@ export async function getIncident(ctx: Ctx, input: { key: string }) {
     ...rest,
     mergedInto: mergedInto ? formatIncidentKey(mergedInto.number) : null,
     senderKeys: timeline ? links.map((l) => l.key) : [],
+    drafts,
     timeline: timeline?.map((entry) => ({ ...entry, rawEventUrl: entry.rawEventId ? `/api/raw-events/${entry.rawEventId}` : null })) ?? null,
   };
 }

@@ -3,6 +3,7 @@ import { enqueueRawEvent } from "@/lib/ingest/enqueue-raw-event";
 import { processRawEvent } from "@/lib/ingest/process-raw-event";
 import { sweepRawEvents } from "@/lib/ingest/sweep-raw-events";
 import { QUEUES, getBoss, type RawEventJob } from "@/lib/jobs";
+import { enqueueRedraft } from "@/lib/reports/enqueue-redraft";
 
 /**
  * Runs in every app instance: pg-boss hands each job to exactly one of them, so instances can be
@@ -11,7 +12,12 @@ import { QUEUES, getBoss, type RawEventJob } from "@/lib/jobs";
 export async function startIngestWorkers(db: Db, connectionString: string): Promise<void> {
   const boss = await getBoss(connectionString);
   await boss.work<RawEventJob>(QUEUES.processRawEvent, { localConcurrency: 4, pollingIntervalSeconds: 2 }, async (jobs) => {
-    for (const job of jobs) await processRawEvent(db, job.data.rawEventId);
+    for (const job of jobs) {
+      const outcome = await processRawEvent(db, job.data.rawEventId);
+      if (outcome !== "processed") continue;
+      const raw = await db.rawEvent.findUnique({ where: { id: job.data.rawEventId }, select: { incidentId: true } });
+      if (raw?.incidentId) await enqueueRedraft(raw.incidentId);
+    }
   });
   await boss.schedule(QUEUES.sweepRawEvents, "* * * * *");
   await boss.work(QUEUES.sweepRawEvents, async () => {

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR, type Actor } from "@/lib/authz";
 import type { Db } from "@/lib/db";
 import { formatIncidentKey } from "@/lib/incidents/incident-key";
 import { DEMO_TIMELINE } from "@/lib/seed/demo-incident";
+import { redraftIncident } from "@/lib/reports/redraft-incident";
 import { hashPassword } from "@/lib/users/password";
 
 export const DEMO_TAG = "demo";
@@ -91,6 +92,10 @@ export async function seedDemo(db: Db, options: { password?: string; now?: Date;
     await recordAuditEvent(tx, options.actor ?? SYSTEM_ACTOR, { action: "demo.seed", targetType: "Incident", after: { incidents: keys, users: DEMO_USERS.map((u) => u.email) } });
     return keys;
   });
+  // The first screen shows what Sitrep does: a cited draft beside the evidence.
+  for (const incident of await db.incident.findMany({ where: { tags: { has: DEMO_TAG } }, select: { id: true } })) {
+    await redraftIncident(db, incident.id, { now });
+  }
   return { credentials, incidentKeys };
 }
 

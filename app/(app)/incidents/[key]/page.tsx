@@ -5,6 +5,8 @@ import { SeverityBadge, StatusBadge } from "@/components/ui/badges";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Time } from "@/components/ui/time";
 import { TimelineList } from "@/components/incidents/timeline-list";
+import { DraftReportView } from "@/components/reports/draft-report-view";
+import type { DraftSections } from "@/lib/drafting/types";
 import { requirePageCtx } from "@/lib/auth/require-page-ctx";
 import { can } from "@/lib/authz";
 import { isAppError } from "@/lib/errors";
@@ -61,6 +63,27 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
         </div>
       </header>
       <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
+        <div className="min-w-0 space-y-8">
+        {incident.drafts && (
+          <section aria-labelledby="draft-heading">
+            <h2 id="draft-heading" className="mb-3 text-lg font-semibold">
+              Draft report
+            </h2>
+            {incident.drafts.report ? (
+              <DraftReportView
+                sections={incident.drafts.report.sections as unknown as DraftSections}
+                origins={incident.drafts.report.origins}
+                suggestions={incident.drafts.report.suggestions}
+                writer={incident.drafts.report.writer}
+                number={incident.drafts.report.number}
+                state={incident.drafts.report.state}
+                index={new Map((incident.timeline ?? []).map((e, i) => [e.id, i + 1]))}
+              />
+            ) : (
+              <EmptyState title="No draft yet">A draft is compiled within seconds of the first evidence.</EmptyState>
+            )}
+          </section>
+        )}
         <section aria-labelledby="timeline-heading">
           <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
             Timeline
@@ -76,6 +99,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
             </>
           )}
         </section>
+        </div>
         <aside className="order-first space-y-4 lg:order-none">
           <dl className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
             {facts.map(({ label, value }) => (

@@ -1,0 +1,133 @@
+import { alertTitle, authorOf, byTime, clip, formatTime, mentions, servicesOf } from "@/lib/drafting/evidence-facts";
+import {
+  CHANGE_WINDOW_MS,
+  isWithinAfter,
+  RECOVERED,
+  ROLLBACK_DID_NOT_HELP,
+  ROLLBACK_HELPED,
+  ROLLBACK_WORDS,
+  ROOT_CAUSE_PHRASE,
+  SIGNATURES,
+  STILL_BROKEN,
+  UNKNOWN_CAUSE,
+} from "@/lib/drafting/root-cause-signals";
+import type { DraftEvidence, DraftSections, RootCauseCandidate, Statement } from "@/lib/drafting/types";
+
+const said = (e: DraftEvidence): Statement => ({ text: `${authorOf(e) ?? e.source} at ${formatTime(e.at)}: “${clip(e.text, 200)}”`, citations: [e.id] });
+const words = (e: DraftEvidence) => e.kind === "chat_message" || e.kind === "note";
+
+/** A person's own "Root cause: …" carries the most weight; it still stays preliminary. */
+function fromNotes(evidence: DraftEvidence[]): RootCauseCandidate[] {
+  return evidence.filter(words).flatMap((e) => {
+    const phrase = ROOT_CAUSE_PHRASE.exec(e.text)?.[1]?.trim();
+    if (!phrase || UNKNOWN_CAUSE.test(phrase)) return [];
+    return [{ title: clip(phrase, 160), score: e.kind === "note" ? 0.95 : 0.8, evidenceFor: [said(e)], evidenceAgainst: [] }];
+  });
+}
+
+/** A change on an affected service shortly before the first alert. */
+function fromChanges(evidence: DraftEvidence[], firstAlertAt: Date, alertServices: Set<string>): RootCauseCandidate[] {
+  return evidence
+    .filter((e) => e.kind === "change" && e.at <= firstAlertAt && firstAlertAt.getTime() - e.at.getTime() <= CHANGE_WINDOW_MS)
+    .map((change) => {
+      const services = servicesOf(change);
+      const onAffected = services.some((s) => alertServices.has(s));
+      const version = /\bv?\d+\.\d+(\.\d+)?\b/.exec(change.text)?.[0];
+      const gap = firstAlertAt.getTime() - change.at.getTime();
+      const talk = evidence.filter((e) => words(e) && services.some((s) => mentions(e.text, s)) && (!version || mentions(e.text, version)));
+      // A later rollback of this service: what people said in the half hour after it tells whether it helped.
+      const rollback = evidence.find((e) => e.kind === "change" && e.at > change.at && ROLLBACK_WORDS.test(e.text) && servicesOf(e).some((s) => services.includes(s)));
+      const afterRollback = rollback ? evidence.filter((e) => words(e) && isWithinAfter(e.at, rollback.at)) : [];
+      const helped = [...new Set([...talk.filter((e) => ROLLBACK_HELPED.test(e.text)), ...afterRollback.filter((e) => RECOVERED.test(e.text) && !STILL_BROKEN.test(e.text))])];
+      const didNotHelp = [...new Set([...talk.filter((e) => ROLLBACK_DID_NOT_HELP.test(e.text)), ...afterRollback.filter((e) => STILL_BROKEN.test(e.text))])];
+      const score = 0.35 + (onAffected ? 0.3 : -0.2) + 0.15 * (1 - gap / CHANGE_WINDOW_MS) + Math.min(0.1 * helped.length, 0.2) - 0.45 * Math.min(didNotHelp.length, 1);
+      const first = evidence.find((e) => e.kind === "trigger");
+      return {
+        title: `Change shortly before the first alert: ${clip(change.text, 140)}`,
+        score,
+        evidenceFor: [
+          { text: `${clip(change.text, 160)} at ${formatTime(change.at)}, ${Math.round(gap / 60_000)} minutes before the first alert.`, citations: [change.id, ...(first ? [first.id] : [])] },
+          ...(onAffected ? [{ text: `It touched ${services.join(", ")}, which alerted.`, citations: [change.id] }] : []),
+          ...helped.map(said),
+        ],
+        evidenceAgainst: [
+          ...(onAffected ? [] : [{ text: `It changed ${services.join(", ") || "a service"} that raised no alert.`, citations: [change.id] }]),
+          ...didNotHelp.map(said),
+        ],
+      };
+    });
+}
+
+/** The service whose alert fired first when several services alerted in a chain. */
+function fromFirstAlert(evidence: DraftEvidence[]): RootCauseCandidate[] {
+  const firstByService = new Map<string, DraftEvidence>();
+  for (const e of evidence.filter((x) => x.kind === "trigger")) for (const s of servicesOf(e)) if (!firstByService.has(s)) firstByService.set(s, e);
+  if (firstByService.size < 2) return [];
+  const ordered = [...firstByService.entries()].sort((a, b) => byTime(a[1], b[1]));
+  const [service, first] = ordered[0]!;
+  const rest = ordered.slice(1);
+  if (rest[0]![1].at.getTime() - first.at.getTime() < 15_000) return [];
+  const talk = evidence.filter((e) => words(e) && mentions(e.text, service));
+  return [
+    {
+      title: `${service} failed first: ${clip(alertTitle(first), 120)}`,
+      score: 0.45 + Math.min(0.1 * talk.length, 0.3),
+      evidenceFor: [
+        { text: `${service} alerted at ${formatTime(first.at)}, before ${rest.map(([s]) => s).join(", ")}.`, citations: [first.id, ...rest.map(([, e]) => e.id)] },
+        ...talk.slice(0, 3).map(said),
+      ],
+      evidenceAgainst: [],
+    },
+  ];
+}
+
+/** Error signatures quoted in chat and notes, grouped by the cause they point at. */
+function fromSignatures(evidence: DraftEvidence[], alertServices: Set<string>): RootCauseCandidate[] {
+  return SIGNATURES.flatMap(({ pattern, cause }) => {
+    const quotes = evidence.filter((e) => words(e) && pattern.test(e.text));
+    if (quotes.length === 0) return [];
+    const people = new Set(quotes.map((e) => authorOf(e) ?? e.id));
+    // Name it in the words responders used ("credential stuffing", "certificate has expired").
+    const phrases = quotes.map((e) => pattern.exec(e.text)?.[0]?.toLowerCase()).filter((p): p is string => Boolean(p));
+    const common = phrases.sort((a, b) => phrases.filter((p) => p === b).length - phrases.filter((p) => p === a).length)[0];
+    // Quotes that name an alerting service tie the signature to the outage.
+    const onServices = [...alertServices].filter((s) => quotes.some((q) => mentions(q.text, s)));
+    const where = onServices.length ? ` on ${onServices.slice(0, 2).join(", ")}` : "";
+    return [
+      {
+        title: `${cause}${where}${common ? ` (“${common}”)` : ""}`,
+        score: 0.3 + Math.min(0.12 * people.size, 0.36) + (onServices.length ? 0.2 : 0),
+        evidenceFor: quotes.slice(0, 4).map(said),
+        evidenceAgainst: [],
+      },
+    ];
+  });
+}
+
+/** Ranked, preliminary root-cause candidates with the evidence for and against each. */
+export function rankRootCauses(evidence: DraftEvidence[]): DraftSections["rootCause"] {
+  const firstAlert = evidence.find((e) => e.kind === "trigger");
+  const alertServices = new Set(evidence.filter((e) => e.kind === "trigger").flatMap(servicesOf));
+  const candidates = [
+    ...fromNotes(evidence),
+    ...(firstAlert ? fromChanges(evidence, firstAlert.at, alertServices) : []),
+    ...fromFirstAlert(evidence),
+    ...fromSignatures(evidence, alertServices),
+  ]
+    .map((c) => ({ ...c, score: Math.max(0, Math.min(1, Number(c.score.toFixed(2)))) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 5);
+  const top = candidates[0];
+  const unknownNotes = evidence.filter((e) => words(e) && /root cause|cause/i.test(e.text) && UNKNOWN_CAUSE.test(e.text));
+  const statements: Statement[] =
+    top && top.score > 0.5
+      ? [{ text: `Preliminary, not yet confirmed by a person: most likely ${top.title}.`, citations: [...new Set(top.evidenceFor.flatMap((s) => s.citations))] }]
+      : [
+          {
+            text: "Not enough evidence to name a likely root cause yet; no change, first-failing dependency or error signature clearly explains it.",
+            citations: [],
+          },
+          ...unknownNotes.slice(0, 2).map((e) => ({ text: `Responders wrote: “${clip(e.text, 200)}”`, citations: [e.id] })),
+        ];
+  return { status: "preliminary", candidates, statements };
+}

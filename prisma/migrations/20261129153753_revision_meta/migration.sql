@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ReportRevision" ADD COLUMN     "meta" JSONB NOT NULL DEFAULT '{}';
+
+
