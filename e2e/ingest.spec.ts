@@ -36,6 +36,13 @@ test("a signed PagerDuty webhook becomes an incident whose timeline the commande
   await page.getByRole("link", { name: new RegExp(incident.title) }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(incident.title);
   await expect(page.getByTestId("timeline")).toContainText("PagerDuty");
+  // The background drafter turns the new incident into a cited draft within seconds.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("draft-report")).toContainText("Summary", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(page.getByTestId("draft-report")).toContainText(incident.title);
+  await expect(page.getByTestId("draft-report").getByRole("link", { name: "[1]" }).first()).toBeVisible();
 
   const acknowledged = await deliver(request, pagerDutyEvent("02-acknowledged.json", { ...incident, at: new Date(incident.at.getTime() + 60_000) }));
   expect(acknowledged.status()).toBe(202);

@@ -20,6 +20,9 @@ test("the demo commander signs in, sees the demo incident and its timeline, and 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Checkout API returning 502s");
   await expect(page.getByTestId("timeline").getByRole("listitem")).toHaveCount(11);
   await expect(page.getByTestId("timeline")).toContainText("Rolling back payments-service to v2.30.4.");
+  // The demo incident arrives with a cited, preliminary draft beside its evidence.
+  await expect(page.getByTestId("draft-report")).toContainText("Root cause (preliminary)");
+  await expect(page.getByTestId("draft-report")).toContainText("payments-service v2.31.0");
 
   await page.getByRole("link", { name: "Incidents" }).click();
   const row = page.getByRole("row", { name: /INC-1 Checkout API returning 502s/ });
