@@ -11,7 +11,7 @@ function peakFigure(e: DraftEvidence): ImpactFigure | null {
     value: peak.value,
     unit,
     series: seriesName(e),
-    window: { from: points[0]!.at.toISOString(), to: points[points.length - 1]!.at.toISOString() },
+    window: { from: new Date(points[0]!.t).toISOString(), to: new Date(points[points.length - 1]!.t).toISOString() },
     citations: [e.id],
   };
 }
@@ -47,12 +47,14 @@ export function draftImpact(incident: DraftIncident, evidence: DraftEvidence[], 
   if (services.length > 0 && serviceEvidence.length > 0) {
     statements.push({ text: `Affected services: ${services.join(", ")}.`, citations: [...new Set(serviceEvidence.map((e) => e.id))] });
   }
-  for (const figure of figures) {
+  // Every series keeps its figure; prose for the first ten is what a reader can take in.
+  for (const figure of figures.slice(0, 10)) {
     statements.push({
       text: `${figure.series} peaked at ${formatNumber(figure.value)}${figure.unit ? ` ${figure.unit}` : ""} (window ${formatTime(new Date(figure.window.from))}–${formatTime(new Date(figure.window.to))}).`,
       citations: figure.citations,
     });
   }
+  if (figures.length > 10) statements.push({ text: `${figures.length - 10} more metric series are listed with their peaks.`, citations: figures.slice(10).map((f) => f.citations[0]!) });
   return {
     startedAt: incident.startedAt.toISOString(),
     endedAt: incident.resolvedAt?.toISOString() ?? null,

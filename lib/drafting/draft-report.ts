@@ -23,7 +23,11 @@ export class ForeignCitationError extends Error {
 export function draftReport(input: DraftInput): DraftSections {
   // Evidence with no text still counts for times; duplicates by id are dropped.
   const seen = new Set<string>();
-  const evidence = input.evidence.filter((e) => !seen.has(e.id) && seen.add(e.id) && !Number.isNaN(e.at.getTime())).sort(byTime);
+  // Fresh objects per call, so parsed metric points are cached for this draft only (evidence-facts.ts).
+  const evidence = input.evidence
+    .filter((e) => !seen.has(e.id) && seen.add(e.id) && !Number.isNaN(e.at.getTime()))
+    .map((e) => ({ ...e }))
+    .sort(byTime);
   const { incident, now } = input;
   const impact = draftImpact(incident, evidence, now);
   const rootCause = rankRootCauses(evidence);

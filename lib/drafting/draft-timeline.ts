@@ -4,6 +4,8 @@ import type { DraftEvidence, TimelineItem } from "@/lib/drafting/types";
 // Chat lines that record something done or found, as opposed to chatter.
 const SIGNIFICANT_CHAT = /\b(roll(ed|ing)?\s?back|revert|restart|failover|fail(ed)? over|scal(e|ed|ing)|deploy|disable|enable|flag|purge|rotat|renew|block|patch|fix|mitigat|root cause|caused by|confirm|identified|recover|back to normal|resolved)\b/i;
 const FOLD_AT = 3;
+// Beyond this many metric series the timeline names the rest in one line (impact lists every peak).
+const MAX_METRIC_ITEMS = 10;
 const SAME_ALERT_MS = 2 * 60_000;
 
 function describe(e: DraftEvidence): string {
@@ -29,8 +31,8 @@ function describe(e: DraftEvidence): string {
       return clip(e.text);
     case "metric_sample": {
       const points = metricPoints(e);
-      const peak = points.reduce<{ at: Date; value: number } | null>((best, p) => (!best || p.value > best.value ? p : best), null);
-      return peak ? `${seriesName(e)} peaked at ${formatNumber(peak.value)} at ${formatTime(peak.at)}` : clip(e.text);
+      const peak = points.reduce<{ t: number; value: number } | null>((best, p) => (!best || p.value > best.value ? p : best), null);
+      return peak ? `${seriesName(e)} peaked at ${formatNumber(peak.value)} at ${formatTime(new Date(peak.t))}` : clip(e.text);
     }
   }
 }
@@ -45,12 +47,22 @@ const item = (e: DraftEvidence, citations = [e.id]): TimelineItem => ({ at: e.at
 export function draftTimeline(evidence: DraftEvidence[]): TimelineItem[] {
   const items: TimelineItem[] = [];
   const alertGroups = new Map<string, DraftEvidence[]>();
+  const metrics = evidence.filter((e) => e.kind === "metric_sample");
+  if (metrics.length > MAX_METRIC_ITEMS) {
+    const rest = metrics.slice(MAX_METRIC_ITEMS);
+    items.push({ at: rest[0]!.at.toISOString(), kind: "metric_sample", text: `${rest.length} more metric series attached (see impact)`, citations: rest.map((e) => e.id) });
+  }
+  const shownMetrics = new Set(metrics.slice(0, MAX_METRIC_ITEMS));
   for (const e of evidence) {
     if (e.kind === "trigger" || e.kind === "resolve") {
-      const key = `${alertTitle(e).toLowerCase()}`;
-      alertGroups.set(key, [...(alertGroups.get(key) ?? []), e]);
+      const key = alertTitle(e).toLowerCase();
+      const group = alertGroups.get(key);
+      if (group) group.push(e);
+      else alertGroups.set(key, [e]);
     } else if (e.kind === "chat_message") {
       if (SIGNIFICANT_CHAT.test(e.text)) items.push(item(e));
+    } else if (e.kind === "metric_sample") {
+      if (shownMetrics.has(e)) items.push(item(e));
     } else {
       items.push(item(e));
     }
@@ -83,5 +95,5 @@ export function draftTimeline(evidence: DraftEvidence[]): TimelineItem[] {
     }
     flush();
   }
-  return items.sort((a, b) => a.at.localeCompare(b.at));
+  return items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }

@@ -29,8 +29,18 @@ export function alertTitle(e: DraftEvidence): string {
   return str(e.data?.title) ?? str(e.data?.alertname) ?? e.text;
 }
 
+const serviceCache = new WeakMap<DraftEvidence, string[]>();
+
 /** Services an evidence item names in its data (alerts, changes). */
 export function servicesOf(e: DraftEvidence): string[] {
+  const cached = serviceCache.get(e);
+  if (cached) return cached;
+  const found = readServices(e);
+  serviceCache.set(e, found);
+  return found;
+}
+
+function readServices(e: DraftEvidence): string[] {
   const data = e.data ?? {};
   const list = Array.isArray(data.services) ? data.services.filter((s): s is string => typeof s === "string") : [];
   const single = [str(data.service), str((data.labels as Record<string, unknown> | undefined)?.service)].filter((s): s is string => Boolean(s));
@@ -41,13 +51,28 @@ export function authorOf(e: DraftEvidence): string | null {
   return str(e.data?.author) ?? e.authorName ?? str(e.data?.actor);
 }
 
+// Several sections read the same series; parse each once per evidence object.
+export type MetricPoint = { t: number; value: number };
+const pointCache = new WeakMap<DraftEvidence, MetricPoint[]>();
+
 /** Finite numeric points of a metric series, in time order. */
-export function metricPoints(e: DraftEvidence): { at: Date; value: number }[] {
+export function metricPoints(e: DraftEvidence): MetricPoint[] {
+  const cached = pointCache.get(e);
+  if (cached) return cached;
+  const parsed = parseMetricPoints(e);
+  pointCache.set(e, parsed);
+  return parsed;
+}
+
+function parseMetricPoints(e: DraftEvidence): MetricPoint[] {
   const points = Array.isArray(e.data?.points) ? (e.data.points as unknown[]) : [];
-  return points
-    .map((p) => (Array.isArray(p) ? { at: new Date(String(p[0])), value: typeof p[1] === "number" ? p[1] : Number.NaN } : null))
-    .filter((p): p is { at: Date; value: number } => p !== null && Number.isFinite(p.value) && !Number.isNaN(p.at.getTime()))
-    .sort((a, b) => a.at.getTime() - b.at.getTime());
+  const parsed: MetricPoint[] = [];
+  for (const p of points) {
+    if (!Array.isArray(p) || typeof p[1] !== "number" || !Number.isFinite(p[1])) continue;
+    const t = Date.parse(String(p[0]));
+    if (!Number.isNaN(t)) parsed.push({ t, value: p[1] });
+  }
+  return parsed.sort((a, b) => a.t - b.t);
 }
 
 export function seriesName(e: DraftEvidence): string {
@@ -61,5 +86,5 @@ export function mentions(text: string, term: string): boolean {
 }
 
 export function byTime(a: DraftEvidence, b: DraftEvidence): number {
-  return a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id);
+  return a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

@@ -88,8 +88,12 @@ function fromSignatures(evidence: DraftEvidence[], alertServices: Set<string>): 
     if (quotes.length === 0) return [];
     const people = new Set(quotes.map((e) => authorOf(e) ?? e.id));
     // Name it in the words responders used ("credential stuffing", "certificate has expired").
-    const phrases = quotes.map((e) => pattern.exec(e.text)?.[0]?.toLowerCase()).filter((p): p is string => Boolean(p));
-    const common = phrases.sort((a, b) => phrases.filter((p) => p === b).length - phrases.filter((p) => p === a).length)[0];
+    const counts = new Map<string, number>();
+    for (const e of quotes) {
+      const phrase = pattern.exec(e.text)?.[0]?.toLowerCase();
+      if (phrase) counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+    }
+    const common = [...counts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
     // Quotes that name an alerting service tie the signature to the outage.
     const onServices = [...alertServices].filter((s) => quotes.some((q) => mentions(q.text, s)));
     const where = onServices.length ? ` on ${onServices.slice(0, 2).join(", ")}` : "";
