@@ -16,6 +16,27 @@ function peakFigure(e: DraftEvidence): ImpactFigure | null {
   };
 }
 
+// Series that count events per second: their area over the incident is a number of events.
+const RATE_SERIES = /per_?second|_rps\b|requests?_rate/i;
+
+/** Requests (or errors) during the incident, from a per-second rate series: the area under its curve. */
+function countFigure(e: DraftEvidence, from: Date, to: Date): ImpactFigure | null {
+  const unit = typeof e.data?.unit === "string" ? e.data.unit : "";
+  if (!RATE_SERIES.test(seriesName(e)) && !/\/s$/.test(unit)) return null;
+  const points = metricPoints(e).filter((p) => p.t >= from.getTime() && p.t <= to.getTime());
+  if (points.length < 2) return null;
+  let total = 0;
+  for (let i = 1; i < points.length; i += 1) total += ((points[i - 1]!.value + points[i]!.value) / 2) * ((points[i]!.t - points[i - 1]!.t) / 1000);
+  return {
+    label: `${seriesName(e)} during the incident (estimate)`,
+    value: Math.round(total),
+    unit: unit.replace(/\/s$/, "") || "events",
+    series: seriesName(e),
+    window: { from: new Date(points[0]!.t).toISOString(), to: new Date(points[points.length - 1]!.t).toISOString() },
+    citations: [e.id],
+  };
+}
+
 /**
  * Start, end and durations from the incident's milestones; affected services; what each metric
  * series says at its peak, with the series and window it was read from.
@@ -25,7 +46,9 @@ export function draftImpact(incident: DraftIncident, evidence: DraftEvidence[], 
   const first = triggers[0] ?? evidence[0];
   const resolve = [...evidence].reverse().find((e) => e.kind === "resolve");
   const ack = evidence.find((e) => e.kind === "acknowledge");
-  const figures = evidence.filter((e) => e.kind === "metric_sample").map(peakFigure).filter((f): f is ImpactFigure => f !== null);
+  const metrics = evidence.filter((e) => e.kind === "metric_sample");
+  const figures = metrics.map(peakFigure).filter((f): f is ImpactFigure => f !== null);
+  const counts = metrics.slice(0, 10).map((e) => countFigure(e, incident.startedAt, incident.resolvedAt ?? now)).filter((f): f is ImpactFigure => f !== null);
   const mentioned = new Set(evidence.flatMap(servicesOf));
   const services = [...new Set([...incident.services.map((s) => s.toLowerCase()), ...mentioned])];
   const statements: Statement[] = [];
@@ -54,6 +77,9 @@ export function draftImpact(incident: DraftIncident, evidence: DraftEvidence[], 
       citations: figure.citations,
     });
   }
+  for (const count of counts) {
+    statements.push({ text: `About ${count.value.toLocaleString("en")} ${count.unit} in ${count.series} between ${formatTime(new Date(count.window.from))} and ${formatTime(new Date(count.window.to))}.`, citations: count.citations });
+  }
   if (figures.length > 10) statements.push({ text: `${figures.length - 10} more metric series are listed with their peaks.`, citations: figures.slice(10).map((f) => f.citations[0]!) });
   return {
     startedAt: incident.startedAt.toISOString(),
@@ -63,7 +89,7 @@ export function draftImpact(incident: DraftIncident, evidence: DraftEvidence[], 
     timeToResolveMinutes: incident.resolvedAt ? minutesBetween(incident.startedAt, incident.resolvedAt) : null,
     severity: incident.severity,
     services,
-    figures,
+    figures: [...figures, ...counts],
     statements,
   };
 }

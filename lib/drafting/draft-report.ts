@@ -30,7 +30,7 @@ export function draftReport(input: DraftInput): DraftSections {
     .sort(byTime);
   const { incident, now } = input;
   const impact = draftImpact(incident, evidence, now);
-  const rootCause = rankRootCauses(evidence);
+  const rootCause = rankRootCauses(evidence, incident.services);
   const firstAlert = evidence.find((e) => e.kind === "trigger");
   const sections: DraftSections = {
     summary: { statements: draftSummary(incident, evidence, impact, rootCause, now) },

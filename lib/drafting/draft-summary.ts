@@ -18,7 +18,7 @@ export function draftSummary(
   }
   const services = impact.services.length ? impact.services.join(", ") : "the affected service";
   const statements: Statement[] = [
-    { text: `${incident.title}: ${services} ${incident.resolvedAt ? "was" : "is"} affected from ${formatTime(incident.startedAt)} (${incident.severity}).`, citations: [first.id] },
+    { text: `${incident.title}: ${services} ${impact.services.length > 1 ? (incident.resolvedAt ? "were" : "are") : incident.resolvedAt ? "was" : "is"} affected from ${formatTime(incident.startedAt)} (${incident.severity}).`, citations: [first.id] },
   ];
   const resolve = [...evidence].reverse().find((e) => e.kind === "resolve");
   const latest = evidence[evidence.length - 1]!;

@@ -9,6 +9,7 @@ import {
   ROOT_CAUSE_PHRASE,
   SIGNATURES,
   STILL_BROKEN,
+  RULED_OUT,
   UNKNOWN_CAUSE,
 } from "@/lib/drafting/root-cause-signals";
 import type { DraftEvidence, DraftSections, RootCauseCandidate, Statement } from "@/lib/drafting/types";
@@ -26,29 +27,43 @@ function fromNotes(evidence: DraftEvidence[]): RootCauseCandidate[] {
 }
 
 /** A change on an affected service shortly before the first alert. */
+/** A service named in a quoted error ("upstream connect error … from payments-service") is affected too. */
+function isNamedInErrors(evidence: DraftEvidence[], service: string): boolean {
+  return evidence.some((e) => words(e) && mentions(e.text, service) && !RULED_OUT.test(e.text) && SIGNATURES.some(({ pattern }) => pattern.test(e.text)));
+}
+
 function fromChanges(evidence: DraftEvidence[], firstAlertAt: Date, alertServices: Set<string>): RootCauseCandidate[] {
   return evidence
     .filter((e) => e.kind === "change" && e.at <= firstAlertAt && firstAlertAt.getTime() - e.at.getTime() <= CHANGE_WINDOW_MS)
     .map((change) => {
-      const services = servicesOf(change);
-      const onAffected = services.some((s) => alertServices.has(s));
+      // A change that names no service in its data is about the services its text mentions.
+      const known = [...new Set([...alertServices, ...evidence.flatMap(servicesOf)])];
+      const services = servicesOf(change).length > 0 ? servicesOf(change) : known.filter((s) => mentions(change.text, s));
+      const onAffected = services.some((s) => alertServices.has(s) || isNamedInErrors(evidence, s));
       const version = /\bv?\d+\.\d+(\.\d+)?\b/.exec(change.text)?.[0];
       const gap = firstAlertAt.getTime() - change.at.getTime();
       const talk = evidence.filter((e) => words(e) && services.some((s) => mentions(e.text, s)) && (!version || mentions(e.text, version)));
       // A later rollback of this service: what people said in the half hour after it tells whether it helped.
       const rollback = evidence.find((e) => e.kind === "change" && e.at > change.at && ROLLBACK_WORDS.test(e.text) && servicesOf(e).some((s) => services.includes(s)));
-      const afterRollback = rollback ? evidence.filter((e) => words(e) && isWithinAfter(e.at, rollback.at)) : [];
-      const helped = [...new Set([...talk.filter((e) => ROLLBACK_HELPED.test(e.text)), ...afterRollback.filter((e) => RECOVERED.test(e.text) && !STILL_BROKEN.test(e.text))])];
-      const didNotHelp = [...new Set([...talk.filter((e) => ROLLBACK_DID_NOT_HELP.test(e.text)), ...afterRollback.filter((e) => STILL_BROKEN.test(e.text))])];
-      const score = 0.35 + (onAffected ? 0.3 : -0.2) + 0.15 * (1 - gap / CHANGE_WINDOW_MS) + Math.min(0.1 * helped.length, 0.2) - 0.45 * Math.min(didNotHelp.length, 1);
+      const afterRollback = rollback ? evidence.filter((e) => (words(e) || e.kind === "metric_sample" || e.kind === "resolve") && isWithinAfter(e.at, rollback.at)) : [];
+      const helped = [
+        ...new Set([...talk.filter((e) => ROLLBACK_HELPED.test(e.text)), ...afterRollback.filter((e) => e.kind === "resolve" || (RECOVERED.test(e.text) && !STILL_BROKEN.test(e.text)))]),
+      ];
+      const ruledOut = evidence.filter((e) => words(e) && services.some((s) => mentions(e.text, s)) && RULED_OUT.test(e.text));
+      const didNotHelp = [...new Set([...talk.filter((e) => ROLLBACK_DID_NOT_HELP.test(e.text)), ...afterRollback.filter((e) => STILL_BROKEN.test(e.text)), ...ruledOut])];
+      // People naming the change itself ("v2.31.0 went out at the start of this") point at it too.
+      const named = talk.filter((e) => !helped.includes(e) && !didNotHelp.includes(e));
+      const score =
+        0.35 + (onAffected ? 0.3 : -0.2) + 0.15 * (1 - gap / CHANGE_WINDOW_MS) + Math.min(0.1 * helped.length, 0.2) + Math.min(0.05 * named.length, 0.1) - 0.45 * Math.min(didNotHelp.length, 1);
       const first = evidence.find((e) => e.kind === "trigger");
       return {
         title: `Change shortly before the first alert: ${clip(change.text, 140)}`,
         score,
         evidenceFor: [
           { text: `${clip(change.text, 160)} at ${formatTime(change.at)}, ${Math.round(gap / 60_000)} minutes before the first alert.`, citations: [change.id, ...(first ? [first.id] : [])] },
-          ...(onAffected ? [{ text: `It touched ${services.join(", ")}, which alerted.`, citations: [change.id] }] : []),
-          ...helped.map(said),
+          ...(onAffected ? [{ text: `It touched ${services.join(", ")}, which alerted or is named in the errors.`, citations: [change.id] }] : []),
+          ...named.slice(0, 2).map(said),
+          ...helped.slice(0, 3).map(said),
         ],
         evidenceAgainst: [
           ...(onAffected ? [] : [{ text: `It changed ${services.join(", ") || "a service"} that raised no alert.`, citations: [change.id] }]),
@@ -109,9 +124,11 @@ function fromSignatures(evidence: DraftEvidence[], alertServices: Set<string>): 
 }
 
 /** Ranked, preliminary root-cause candidates with the evidence for and against each. */
-export function rankRootCauses(evidence: DraftEvidence[]): DraftSections["rootCause"] {
+export function rankRootCauses(evidence: DraftEvidence[], incidentServices: string[] = []): DraftSections["rootCause"] {
   const firstAlert = evidence.find((e) => e.kind === "trigger");
-  const alertServices = new Set(evidence.filter((e) => e.kind === "trigger").flatMap(servicesOf));
+  // Alerts name their services; when none do, the incident's own services stand in.
+  const fromAlerts = evidence.filter((e) => e.kind === "trigger").flatMap(servicesOf);
+  const alertServices = new Set(fromAlerts.length > 0 ? fromAlerts : incidentServices.map((s) => s.toLowerCase()));
   const candidates = [
     ...fromNotes(evidence),
     ...(firstAlert ? fromChanges(evidence, firstAlert.at, alertServices) : []),

@@ -23,10 +23,13 @@ export const ROLLBACK_HELPED = /(roll(ed|ing)?\s?back|revert(ed)?)[^.]{0,80}\b(r
 
 /** After a rollback: words that say it changed nothing, or that it worked. */
 export const STILL_BROKEN = /still (failing|erroring|broken|down|seeing|timing out)|no (change|effect|difference)|did ?n[o']t help|not the deploy|same (exact )?(error|x509|failure|503)|exact same/i;
-export const RECOVERED = /recover|back to normal|errors? (stopped|gone|dropp)|looks? (good|healthy)|fixed/i;
+export const RECOVERED = /recover|back to (normal|baseline|\d)|errors? (stopped|gone|dropp)|looks? (good|healthy)|fixed/i;
 export const ROLLBACK_WORDS = /roll(ed|ing)?\s?back|revert/i;
 const AFTER_ROLLBACK_MS = 30 * 60_000;
 export const isWithinAfter = (at: Date, start: Date) => at >= start && at.getTime() - start.getTime() <= AFTER_ROLLBACK_MS;
+
+/** Someone ruling a suspect out: "no, profile-service doesn't serve /api/login", "unrelated". */
+export const RULED_OUT = /^\s*no\b|\b(unrelated|red herring|not related|doesn'?t (serve|touch|affect|handle)|not the (deploy|change|cause)|different cluster|only the)\b/i;
 
 /** How close before the first alert a change must be to be a suspect. */
 export const CHANGE_WINDOW_MS = 60 * 60_000;
