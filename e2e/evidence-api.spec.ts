@@ -33,3 +33,21 @@ test("a script adds chat and a deploy to an incident over the API, and the comma
   await expect(page.getByTestId("timeline")).toContainText("closing the bridge in 10 minutes");
   await expect(page.getByTestId("timeline")).toContainText("feature flag checkout-v2 turned off");
 });
+
+test("a script edits a draft section over the API; the edit is kept as human text and a stale version is refused", async ({ playwright, baseURL }) => {
+  const tokens = readE2eTokens();
+  const bot = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${tokens.responder}` } });
+  const incident = (await (await bot.get("/api/incidents/INC-1")).json()).data;
+  const report = incident.drafts.report;
+  expect(report.sections.rootCause.status).toBe("preliminary");
+  const content = { statements: [{ text: "Checkout failed because payments-service v2.31.0 halved its DB pool.", citations: [incident.timeline[0].id] }] };
+  const saved = await bot.put(`/api/revisions/${report.id}/sections/summary`, { data: { content, version: report.version } });
+  expect(saved.status()).toBe(200);
+  const after = (await (await bot.get("/api/incidents/INC-1")).json()).data.drafts.report;
+  expect(after.sections.summary).toEqual(content);
+  expect(after.origins.summary).toBe("human");
+  const stale = await bot.put(`/api/revisions/${report.id}/sections/summary`, { data: { content, version: report.version } });
+  expect(stale.status()).toBe(409);
+  const foreign = await bot.put(`/api/revisions/${report.id}/sections/summary`, { data: { content: { statements: [{ text: "x", citations: ["elsewhere"] }] }, version: after.version } });
+  expect(foreign.status()).toBe(422);
+});
