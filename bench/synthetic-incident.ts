@@ -4,7 +4,10 @@ const SERVICES = ["checkout-api", "payments-service", "orders-db", "search-api",
 const PEOPLE = ["dana", "raj", "priya", "kofi", "alex"];
 
 /** A large incident with the usual mix: flapping alerts, chat, metric series, changes and notes. */
-export function buildSyntheticIncident(size: number): DraftInput {
+export function buildSyntheticIncident(size: number, options: { quietShare?: number } = {}): DraftInput {
+  // With quietShare, the first part of the incident has changes and chat but no alert yet, so
+  // many changes precede the first alert (the root-cause ranking's expensive case).
+  const quietUntil = Math.floor(size * (options.quietShare ?? 0));
   const start = Date.UTC(2026, 10, 29, 9, 0, 0);
   const evidence: DraftEvidence[] = [];
   for (let i = 0; i < size; i += 1) {
@@ -12,9 +15,9 @@ export function buildSyntheticIncident(size: number): DraftInput {
     const service = SERVICES[i % SERVICES.length]!;
     const id = `e${i}`;
     const slot = i % 20;
-    if (slot < 6) {
+    if (slot < 6 && i >= quietUntil) {
       evidence.push({ id, at, kind: slot % 2 ? "resolve" : "trigger", text: `[${slot % 2 ? "RESOLVED" : "FIRING"}] HighErrorRate ${service}`, source: "Alertmanager", authorType: "machine", authorName: null, data: { title: `HighErrorRate ${service}`, services: [service], alertKey: `am-fingerprint:${service}` } });
-    } else if (slot < 16) {
+    } else if (slot < 16 || slot < 6) {
       const who = PEOPLE[i % PEOPLE.length]!;
       const text = i % 7 === 0 ? `seeing connection refused from ${service}, rolling back now` : `looking at ${service} dashboards, error rate ${(i % 13) / 10}%`;
       evidence.push({ id, at, kind: "chat_message", text, source: "Slack #inc-bench", authorType: "human", authorName: null, data: { author: who } });

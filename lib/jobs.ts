@@ -9,7 +9,7 @@ export const QUEUES = {
 } as const;
 
 export type RawEventJob = { rawEventId: string };
-export type DraftJob = { incidentId: string };
+export type DraftJob = { incidentId: string; statusUpdateOnly?: boolean };
 
 const holder = globalThis as unknown as { sitrepBoss?: Promise<PgBoss> };
 
@@ -21,7 +21,8 @@ async function startBoss(connectionString: string): Promise<PgBoss> {
   await boss.createQueue(QUEUES.processRawEvent, { notify: true, retryLimit: 8, retryDelay: 1, retryBackoff: true, retryDelayMax: 300 });
   await boss.createQueue(QUEUES.sweepRawEvents, {});
   // One queued and one running re-draft per incident (singletonKey): a burst of evidence costs two drafts, not one each.
-  await boss.createQueue(QUEUES.draftIncident, { notify: true, policy: "stately", retryLimit: 3, retryDelay: 2, retryBackoff: true });
+  // A crashed worker's job expires in two minutes, not pg-boss's default fifteen, so it cannot block re-drafts for long.
+  await boss.createQueue(QUEUES.draftIncident, { notify: true, policy: "stately", retryLimit: 3, retryDelay: 2, retryBackoff: true, expireInSeconds: 120 });
   await boss.createQueue(QUEUES.sweepOpenIncidents, {});
   return boss;
 }

@@ -7,6 +7,8 @@ type Props = {
   origins: Partial<Record<string, string>>;
   suggestions: Partial<Record<string, unknown>>;
   writer: { kind: string; model?: string; fallbackReason?: string } | null;
+  /** Human sections citing evidence that left this incident (after a split or merge). */
+  foreignCitations?: Record<string, string[]>;
   number: number;
   state: string;
   /** Evidence id → its number on this page, so chips read [3] rather than an id. */
@@ -41,7 +43,7 @@ function Lines({ statements, index }: { statements: Statement[]; index: Map<stri
 }
 
 /** The current draft, read-only: every statement with its evidence, machine and human text told apart. */
-export function DraftReportView({ sections, origins, suggestions, writer, number, state, index }: Props) {
+export function DraftReportView({ sections, origins, suggestions, writer, number, state, index, foreignCitations = {} }: Props) {
   const shared = { origins, suggestions };
   const { impact, rootCause } = sections;
   return (
@@ -50,6 +52,11 @@ export function DraftReportView({ sections, origins, suggestions, writer, number
         Report draft r{number} · {state.replace("_", " ")} · {writer?.kind === "llm" ? `prose by ${writer.model}` : "deterministic drafter"}
         {writer?.fallbackReason && <span className="text-amber-700 dark:text-amber-400"> · LLM not used: {writer.fallbackReason}</span>}
       </p>
+      {Object.keys(foreignCitations).length > 0 && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+          Edited sections cite evidence that is no longer on this incident ({Object.keys(foreignCitations).join(", ")}); fix them before this draft is approved.
+        </p>
+      )}
       <Section title="Summary" name="summary" {...shared}>
         <Lines statements={sections.summary.statements} index={index} />
       </Section>

@@ -49,8 +49,9 @@ export function draftImpact(incident: DraftIncident, evidence: DraftEvidence[], 
   const metrics = evidence.filter((e) => e.kind === "metric_sample");
   const figures = metrics.map(peakFigure).filter((f): f is ImpactFigure => f !== null);
   const counts = metrics.slice(0, 10).map((e) => countFigure(e, incident.startedAt, incident.resolvedAt ?? now)).filter((f): f is ImpactFigure => f !== null);
-  const mentioned = new Set(evidence.flatMap(servicesOf));
-  const services = [...new Set([...incident.services.map((s) => s.toLowerCase()), ...mentioned])];
+  // Affected means the incident's services and what alerted; a change elsewhere is not impact.
+  const alerted = evidence.filter((e) => e.kind === "trigger" || e.kind === "resolve").flatMap(servicesOf);
+  const services = [...new Set([...incident.services.map((s) => s.toLowerCase()), ...alerted])];
   const statements: Statement[] = [];
 
   if (!first) {
@@ -61,7 +62,8 @@ export function draftImpact(incident: DraftIncident, evidence: DraftEvidence[], 
       citations: [first.id, ...(resolve ? [resolve.id] : [])],
     });
   } else {
-    statements.push({ text: `Ongoing for ${minutesBetween(incident.startedAt, now)} minutes since ${formatTime(incident.startedAt)}.`, citations: [first.id] });
+    // No "for N minutes": the report changes with its evidence, not with the clock.
+    statements.push({ text: `Ongoing since ${formatTime(incident.startedAt)}; not resolved yet.`, citations: [first.id] });
   }
   if (incident.acknowledgedAt && ack) {
     statements.push({ text: `Acknowledged ${minutesBetween(incident.startedAt, incident.acknowledgedAt)} minutes after it started.`, citations: [ack.id] });

@@ -33,12 +33,13 @@ export function draftReport(input: DraftInput): DraftSections {
   const rootCause = rankRootCauses(evidence, incident.services);
   const firstAlert = evidence.find((e) => e.kind === "trigger");
   const sections: DraftSections = {
-    summary: { statements: draftSummary(incident, evidence, impact, rootCause, now) },
+    summary: { statements: draftSummary(incident, evidence, impact, rootCause) },
     timeline: { items: draftTimeline(evidence) },
     impact,
     rootCause,
     remediation: { statements: draftRemediation(evidence, firstAlert?.at ?? null) },
-    actionItems: { items: draftActionItems(evidence, rootCause.candidates[0], incident.resolvedAt ?? now) },
+    // Due dates count from the end (or the start, while it runs), never from the clock, so a re-draft is stable.
+    actionItems: { items: draftActionItems(evidence, rootCause.candidates[0], incident.resolvedAt ?? incident.startedAt) },
   };
   const foreign = findForeignCitations(sections, evidence.map((e) => e.id));
   if (foreign.length > 0) throw new ForeignCitationError(foreign);

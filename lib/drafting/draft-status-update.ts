@@ -14,12 +14,15 @@ export function draftStatusUpdate(input: DraftInput, options: { cadenceMinutes: 
   const evidence = [...input.evidence].sort(byTime);
   const first = evidence.find((e) => e.kind === "trigger") ?? evidence[0];
   const latest = [...evidence].reverse().find((e) => e.kind !== "metric_sample");
-  const open = evidence.filter((e) => e.kind === "trigger").map(alertTitle);
+  // Alerts still firing: the last word for each alert title is a trigger.
+  const lastByAlert = new Map<string, string>();
+  for (const e of evidence) if (e.kind === "trigger" || e.kind === "resolve") lastByAlert.set(alertTitle(e), e.kind);
+  const open = [...lastByAlert].filter(([, kind]) => kind === "trigger").map(([title]) => title);
   const status: Statement = first
     ? { text: `${incident.title} is ${incident.status} (${incident.severity}), ${minutesBetween(incident.startedAt, now)} minutes after it started at ${formatTime(incident.startedAt)}.`, citations: [first.id] }
     : { text: `${incident.title} is ${incident.status}; not enough evidence is attached to say more yet.`, citations: [] };
   const impact: Statement[] = first
-    ? [{ text: `Affected: ${incident.services.join(", ") || "services not yet known"}${open.length ? `; alerts: ${[...new Set(open)].slice(0, 3).join("; ")}` : ""}.`, citations: [first.id] }]
+    ? [{ text: `Affected: ${incident.services.join(", ") || "services not yet known"}${open.length ? `; still firing: ${open.slice(0, 3).join("; ")}` : "; no alert is firing now"}.`, citations: [first.id] }]
     : [{ text: "Impact unknown: no evidence yet.", citations: [] }];
   const development: Statement[] = latest
     ? [{ text: `Latest (${formatTime(latest.at)}${authorOf(latest) ? `, ${authorOf(latest)}` : ""}): ${clip(latest.text, 200)}`, citations: [latest.id] }]

@@ -7,7 +7,6 @@ export function draftSummary(
   evidence: DraftEvidence[],
   impact: DraftSections["impact"],
   rootCause: DraftSections["rootCause"],
-  now: Date,
 ): Statement[] {
   const first = evidence.find((e) => e.kind === "trigger") ?? evidence[0];
   if (!first) {
@@ -20,12 +19,14 @@ export function draftSummary(
   const statements: Statement[] = [
     { text: `${incident.title}: ${services} ${impact.services.length > 1 ? (incident.resolvedAt ? "were" : "are") : incident.resolvedAt ? "was" : "is"} affected from ${formatTime(incident.startedAt)} (${incident.severity}).`, citations: [first.id] },
   ];
-  const resolve = [...evidence].reverse().find((e) => e.kind === "resolve");
-  const latest = evidence[evidence.length - 1]!;
+  const resolve = [...evidence].reverse().find((e) => e.kind === "resolve" || (e.kind === "status_change" && /resolved/i.test(e.text)));
+  const latestStatus = [...evidence].reverse().find((e) => e.kind === "status_change" || e.kind === "acknowledge" || e.kind === "trigger");
   statements.push(
     incident.resolvedAt
-      ? { text: `It was resolved at ${formatTime(incident.resolvedAt)}, after ${minutesBetween(incident.startedAt, incident.resolvedAt)} minutes.`, citations: [resolve?.id ?? latest.id] }
-      : { text: `It is ${incident.status} after ${minutesBetween(incident.startedAt, now)} minutes.`, citations: [latest.id] },
+      ? resolve
+        ? { text: `It was resolved at ${formatTime(incident.resolvedAt)}, after ${minutesBetween(incident.startedAt, incident.resolvedAt)} minutes.`, citations: [resolve.id] }
+        : { text: `It is marked resolved at ${formatTime(incident.resolvedAt)}, but no evidence records the resolution.`, citations: [] }
+      : { text: `It is ${incident.status}; it started at ${formatTime(incident.startedAt)} and is not resolved yet.`, citations: [latestStatus?.id ?? first.id] },
   );
   const figure = impact.figures[0];
   if (figure) statements.push({ text: `${figure.series} peaked at ${formatNumber(figure.value)}${figure.unit ? ` ${figure.unit}` : ""}.`, citations: figure.citations });

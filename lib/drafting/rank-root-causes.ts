@@ -28,34 +28,54 @@ function fromNotes(evidence: DraftEvidence[]): RootCauseCandidate[] {
 
 /** A change on an affected service shortly before the first alert. */
 /** A service named in a quoted error ("upstream connect error … from payments-service") is affected too. */
-function isNamedInErrors(evidence: DraftEvidence[], service: string): boolean {
-  return evidence.some((e) => words(e) && mentions(e.text, service) && !RULED_OUT.test(e.text) && SIGNATURES.some(({ pattern }) => pattern.test(e.text)));
+function isNamedInErrors(errorQuotes: DraftEvidence[], service: string): boolean {
+  return errorQuotes.some((e) => mentions(e.text, service));
 }
 
 function fromChanges(evidence: DraftEvidence[], firstAlertAt: Date, alertServices: Set<string>): RootCauseCandidate[] {
+  // Computed once, not per change: a long incident can carry hundreds of changes.
+  const spoken = evidence.filter(words);
+  const errorQuotes = spoken.filter((e) => !RULED_OUT.test(e.text) && SIGNATURES.some(({ pattern }) => pattern.test(e.text)));
+  const known = [...new Set([...alertServices, ...evidence.flatMap(servicesOf)])];
+  // Who talks about which service, indexed once (services are few, messages are many).
+  const lower = new Map(spoken.map((e) => [e, e.text.toLowerCase()]));
+  const aboutService = new Map(known.map((s) => [s, spoken.filter((e) => lower.get(e)!.includes(s))]));
+  const about = (services: string[]) => [...new Set(services.flatMap((s) => aboutService.get(s) ?? spoken.filter((e) => lower.get(e)!.includes(s))))];
+  const VERSION = /\bv?\d+\.\d+(\.\d+)?\b/gi;
+  const byVersion = new Map<string, DraftEvidence[]>();
+  for (const e of spoken) {
+    for (const v of new Set(lower.get(e)!.match(VERSION) ?? [])) {
+      const list = byVersion.get(v);
+      if (list) list.push(e);
+      else byVersion.set(v, [e]);
+    }
+  }
+  const ruledOutAbout = new Map(known.map((s) => [s, (aboutService.get(s) ?? []).filter((e) => RULED_OUT.test(e.text))]));
+  const rollbacks = evidence.filter((e) => e.kind === "change" && ROLLBACK_WORDS.test(e.text));
+  const afterEach = new Map(rollbacks.map((r) => [r, evidence.filter((e) => (words(e) || e.kind === "metric_sample" || e.kind === "resolve") && isWithinAfter(e.at, r.at))]));
+  const first = evidence.find((e) => e.kind === "trigger");
   return evidence
     .filter((e) => e.kind === "change" && e.at <= firstAlertAt && firstAlertAt.getTime() - e.at.getTime() <= CHANGE_WINDOW_MS)
     .map((change) => {
       // A change that names no service in its data is about the services its text mentions.
-      const known = [...new Set([...alertServices, ...evidence.flatMap(servicesOf)])];
       const services = servicesOf(change).length > 0 ? servicesOf(change) : known.filter((s) => mentions(change.text, s));
-      const onAffected = services.some((s) => alertServices.has(s) || isNamedInErrors(evidence, s));
+      const onAffected = services.some((s) => alertServices.has(s) || isNamedInErrors(errorQuotes, s));
       const version = /\bv?\d+\.\d+(\.\d+)?\b/.exec(change.text)?.[0];
       const gap = firstAlertAt.getTime() - change.at.getTime();
-      const talk = evidence.filter((e) => words(e) && services.some((s) => mentions(e.text, s)) && (!version || mentions(e.text, version)));
+      // Messages naming this service and, when the change has one, its version.
+      const talk = version ? (byVersion.get(version.toLowerCase()) ?? []).filter((e) => services.some((s) => lower.get(e)!.includes(s))) : about(services);
       // A later rollback of this service: what people said in the half hour after it tells whether it helped.
-      const rollback = evidence.find((e) => e.kind === "change" && e.at > change.at && ROLLBACK_WORDS.test(e.text) && servicesOf(e).some((s) => services.includes(s)));
-      const afterRollback = rollback ? evidence.filter((e) => (words(e) || e.kind === "metric_sample" || e.kind === "resolve") && isWithinAfter(e.at, rollback.at)) : [];
+      const rollback = rollbacks.find((e) => e.at > change.at && servicesOf(e).some((s) => services.includes(s)));
+      const afterRollback = rollback ? afterEach.get(rollback)! : [];
       const helped = [
         ...new Set([...talk.filter((e) => ROLLBACK_HELPED.test(e.text)), ...afterRollback.filter((e) => e.kind === "resolve" || (RECOVERED.test(e.text) && !STILL_BROKEN.test(e.text)))]),
       ];
-      const ruledOut = evidence.filter((e) => words(e) && services.some((s) => mentions(e.text, s)) && RULED_OUT.test(e.text));
+      const ruledOut = [...new Set(services.flatMap((s) => ruledOutAbout.get(s) ?? about([s]).filter((e) => RULED_OUT.test(e.text))))];
       const didNotHelp = [...new Set([...talk.filter((e) => ROLLBACK_DID_NOT_HELP.test(e.text)), ...afterRollback.filter((e) => STILL_BROKEN.test(e.text)), ...ruledOut])];
       // People naming the change itself ("v2.31.0 went out at the start of this") point at it too.
       const named = talk.filter((e) => !helped.includes(e) && !didNotHelp.includes(e));
       const score =
         0.35 + (onAffected ? 0.3 : -0.2) + 0.15 * (1 - gap / CHANGE_WINDOW_MS) + Math.min(0.1 * helped.length, 0.2) + Math.min(0.05 * named.length, 0.1) - 0.45 * Math.min(didNotHelp.length, 1);
-      const first = evidence.find((e) => e.kind === "trigger");
       return {
         title: `Change shortly before the first alert: ${clip(change.text, 140)}`,
         score,
@@ -74,7 +94,7 @@ function fromChanges(evidence: DraftEvidence[], firstAlertAt: Date, alertService
 }
 
 /** The service whose alert fired first when several services alerted in a chain. */
-function fromFirstAlert(evidence: DraftEvidence[]): RootCauseCandidate[] {
+function fromFirstAlert(evidence: DraftEvidence[]): (RootCauseCandidate & { service: string })[] {
   const firstByService = new Map<string, DraftEvidence>();
   for (const e of evidence.filter((x) => x.kind === "trigger")) for (const s of servicesOf(e)) if (!firstByService.has(s)) firstByService.set(s, e);
   if (firstByService.size < 2) return [];
@@ -85,6 +105,7 @@ function fromFirstAlert(evidence: DraftEvidence[]): RootCauseCandidate[] {
   const talk = evidence.filter((e) => words(e) && mentions(e.text, service));
   return [
     {
+      service,
       title: `${service} failed first: ${clip(alertTitle(first), 120)}`,
       score: 0.45 + Math.min(0.1 * talk.length, 0.3),
       evidenceFor: [
@@ -97,7 +118,7 @@ function fromFirstAlert(evidence: DraftEvidence[]): RootCauseCandidate[] {
 }
 
 /** Error signatures quoted in chat and notes, grouped by the cause they point at. */
-function fromSignatures(evidence: DraftEvidence[], alertServices: Set<string>): RootCauseCandidate[] {
+function fromSignatures(evidence: DraftEvidence[], alertServices: Set<string>): (RootCauseCandidate & { services: string[] })[] {
   return SIGNATURES.flatMap(({ pattern, cause }) => {
     const quotes = evidence.filter((e) => words(e) && pattern.test(e.text));
     if (quotes.length === 0) return [];
@@ -114,6 +135,7 @@ function fromSignatures(evidence: DraftEvidence[], alertServices: Set<string>): 
     const where = onServices.length ? ` on ${onServices.slice(0, 2).join(", ")}` : "";
     return [
       {
+        services: onServices,
         title: `${cause}${where}${common ? ` (“${common}”)` : ""}`,
         score: 0.3 + Math.min(0.12 * people.size, 0.36) + (onServices.length ? 0.2 : 0),
         evidenceFor: quotes.slice(0, 4).map(said),
@@ -129,11 +151,20 @@ export function rankRootCauses(evidence: DraftEvidence[], incidentServices: stri
   // Alerts name their services; when none do, the incident's own services stand in.
   const fromAlerts = evidence.filter((e) => e.kind === "trigger").flatMap(servicesOf);
   const alertServices = new Set(fromAlerts.length > 0 ? fromAlerts : incidentServices.map((s) => s.toLowerCase()));
+  // The service that failed first and an error quoted about that same service are one story:
+  // what broke and how. Fold the first into the second rather than rank them against each other.
+  let chain = fromFirstAlert(evidence);
+  const signatures = fromSignatures(evidence, alertServices).map(({ services, ...signature }) => {
+    const match = chain.find((c) => services.includes(c.service));
+    if (!match) return signature;
+    chain = chain.filter((c) => c !== match);
+    return { ...signature, score: Math.max(signature.score, match.score) + 0.1, evidenceFor: [...match.evidenceFor.slice(0, 1), ...signature.evidenceFor] };
+  });
   const candidates = [
     ...fromNotes(evidence),
     ...(firstAlert ? fromChanges(evidence, firstAlert.at, alertServices) : []),
-    ...fromFirstAlert(evidence),
-    ...fromSignatures(evidence, alertServices),
+    ...chain.map((c) => ({ title: c.title, score: c.score, evidenceFor: c.evidenceFor, evidenceAgainst: c.evidenceAgainst })),
+    ...signatures,
   ]
     .map((c) => ({ ...c, score: Math.max(0, Math.min(1, Number(c.score.toFixed(2)))) }))
     .sort((a, b) => b.score - a.score)

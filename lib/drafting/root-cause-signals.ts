@@ -21,15 +21,23 @@ export const UNKNOWN_CAUSE = /\b(unknown|not (yet )?(known|found|clear)|no idea|
 export const ROLLBACK_DID_NOT_HELP = /(roll(ed|ing)?\s?back|revert(ed)?)[^.]{0,80}\b(did ?n[o']t help|no (change|effect|difference)|changed nothing|still (failing|erroring|broken))|(did ?n[o']t help|no change|changed nothing)[^.]{0,60}(roll(ed|ing)?\s?back|revert)/i;
 export const ROLLBACK_HELPED = /(roll(ed|ing)?\s?back|revert(ed)?)[^.]{0,80}\b(recover|back to normal|fixed|errors? (stopped|gone|dropp))/i;
 
-/** After a rollback: words that say it changed nothing, or that it worked. */
-export const STILL_BROKEN = /still (failing|erroring|broken|down|seeing|timing out)|no (change|effect|difference)|did ?n[o']t help|not the deploy|same (exact )?(error|x509|failure|503)|exact same/i;
+/**
+ * After a rollback: families of wording that say it changed nothing ("still failing", "no
+ * change", "keeps failing", "didn't help", "the same errors", "it wasn't the release").
+ */
+export const STILL_BROKEN =
+  /\bstill (failing|erroring|broken|down|seeing|timing out|happening|there)\b|\bno (change|effect|difference|improvement)\b|\bdid ?n[o']t (help|fix|change)\b|\bkeeps? (failing|erroring|happening)\b|\b(same|identical) ([a-z0-9]+ )?(errors?|failures?)\b|\b(was|is)n'?t (it|the (deploy|release|change|cause))\b/i;
 export const RECOVERED = /recover|back to (normal|baseline|\d)|errors? (stopped|gone|dropp)|looks? (good|healthy)|fixed/i;
 export const ROLLBACK_WORDS = /roll(ed|ing)?\s?back|revert/i;
 const AFTER_ROLLBACK_MS = 30 * 60_000;
 export const isWithinAfter = (at: Date, start: Date) => at >= start && at.getTime() - start.getTime() <= AFTER_ROLLBACK_MS;
 
-/** Someone ruling a suspect out: "no, profile-service doesn't serve /api/login", "unrelated". */
-export const RULED_OUT = /^\s*no\b|\b(unrelated|red herring|not related|doesn'?t (serve|touch|affect|handle)|not the (deploy|change|cause)|different cluster|only the)\b/i;
+/**
+ * Someone ruling a suspect out: "unrelated", "red herring", "not related", "ruled out", "isn't
+ * in the path", "doesn't serve/touch …", "not the cause".
+ */
+export const RULED_OUT =
+  /\b(unrelated|red herring|not related|ruled (it )?out|rule (it )?out|not the (cause|culprit)|(is|was)n'?t (the cause|related|involved)|(is|was)n'?t (in|on) the (call |request )?path|not (in|on) the (call |request )?path|doesn'?t (serve|touch|affect|handle|call))\b/i;
 
 /** How close before the first alert a change must be to be a suspect. */
 export const CHANGE_WINDOW_MS = 60 * 60_000;

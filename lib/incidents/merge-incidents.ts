@@ -20,7 +20,7 @@ export const mergeIncidentsSchema = z.object({
 export async function mergeIncidents(ctx: Ctx, input: z.input<typeof mergeIncidentsSchema>) {
   assertCan(ctx.actor, "incidents.update");
   const { sourceKey, targetKey } = mergeIncidentsSchema.parse(input);
-  return ctx.db.$transaction(async (tx) => {
+  const result = await ctx.db.$transaction(async (tx) => {
     // Lock in key order so two opposite merges cannot deadlock.
     const [first, second] = [sourceKey, targetKey].sort();
     const locked = new Map([[first!, await findIncidentForUpdate(tx, first!)], [second!, await findIncidentForUpdate(tx, second!)]]);
@@ -43,6 +43,9 @@ export async function mergeIncidents(ctx: Ctx, input: z.input<typeof mergeIncide
     const summary = { from: formatIncidentKey(source.number), into: formatIncidentKey(target.number), entriesMoved: moved.count, duplicatesDropped: duplicates.count };
     await recordAuditEvent(tx, ctx.actor, { action: "incident.merge", targetType: "Incident", targetId: source.id, incidentId: source.id, before: { mergedIntoId: null }, after: summary }, ctx.requestId);
     await recordAuditEvent(tx, ctx.actor, { action: "incident.merge", targetType: "Incident", targetId: target.id, incidentId: target.id, after: summary }, ctx.requestId);
-    return summary;
+    return { ...summary, ids: [source.id, target.id] };
   });
+  // Both drafts must follow the evidence: the survivor gains it, the source's draft loses it.
+  for (const id of result.ids) await ctx.enqueueRedraft?.(id);
+  return { from: result.from, into: result.into, entriesMoved: result.entriesMoved, duplicatesDropped: result.duplicatesDropped };
 }

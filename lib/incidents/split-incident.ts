@@ -33,7 +33,7 @@ const senderKeysOf = (data: unknown): string[] => {
 export async function splitIncident(ctx: Ctx, input: z.input<typeof splitIncidentSchema>) {
   assertCan(ctx.actor, "incidents.update");
   const { key, entryIds, title } = splitIncidentSchema.parse(input);
-  return ctx.db.$transaction(async (tx) => {
+  const result = await ctx.db.$transaction(async (tx) => {
     const source = await findIncidentForUpdate(tx, key);
     const entries = await tx.timelineEntry.findMany({ where: { incidentId: source.id }, select: { id: true, at: true, data: true, rawEventId: true } });
     const selected = new Set(entryIds);
@@ -63,6 +63,8 @@ export async function splitIncident(ctx: Ctx, input: z.input<typeof splitInciden
     const summary = { from: key, into: formatIncidentKey(created.number), entriesMoved: moving.length, linksMoved: linkKeys.length };
     await recordAuditEvent(tx, ctx.actor, { action: "incident.split", targetType: "Incident", targetId: source.id, incidentId: source.id, after: summary }, ctx.requestId);
     await recordAuditEvent(tx, ctx.actor, { action: "incident.create", targetType: "Incident", targetId: created.id, incidentId: created.id, after: { ...summary, title } }, ctx.requestId);
-    return summary;
+    return { ...summary, ids: [source.id, created.id] };
   });
+  for (const id of result.ids) await ctx.enqueueRedraft?.(id);
+  return { from: result.from, into: result.into, entriesMoved: result.entriesMoved, linksMoved: result.linksMoved };
 }

@@ -12,7 +12,15 @@ export async function findCurrentDrafts(db: DbTx, incidentId: string) {
   const shape = (revision: typeof report) => {
     if (!revision) return null;
     const meta = readMeta(revision.meta);
-    return { ...revision, meta: undefined, origins: meta.origins, suggestions: meta.suggestions, writer: meta.writer ?? null, draftedAt: meta.draftedAt ?? null };
+    return {
+      ...revision,
+      meta: undefined,
+      origins: meta.origins,
+      suggestions: meta.suggestions,
+      writer: meta.writer ?? null,
+      draftedAt: meta.draftedAt ?? null,
+      foreignCitations: meta.foreignCitations ?? {},
+    };
   };
   return { report: shape(report), statusUpdate: shape(statusUpdate) };
 }

@@ -8,7 +8,7 @@ const AWAITING = ["draft", "in_review"] as const;
 export async function listReviewQueue(ctx: Ctx) {
   assertCan(ctx.actor, "drafts.read");
   const rows = await ctx.db.reportRevision.findMany({
-    where: { state: { in: [...AWAITING] } },
+    where: { state: { in: [...AWAITING] }, incident: { mergedIntoId: null } },
     orderBy: [{ incident: { severity: "asc" } }, { createdAt: "asc" }],
     take: 200,
     select: {
@@ -27,5 +27,5 @@ export async function listReviewQueue(ctx: Ctx) {
 
 export async function countReviewQueue(ctx: Ctx): Promise<number> {
   assertCan(ctx.actor, "drafts.read");
-  return ctx.db.reportRevision.count({ where: { state: { in: [...AWAITING] } } });
+  return ctx.db.reportRevision.count({ where: { state: { in: [...AWAITING] }, incident: { mergedIntoId: null } } });
 }

@@ -5,11 +5,22 @@ import { draftReport } from "@/lib/drafting/draft-report";
 import { draftStatusUpdate } from "@/lib/drafting/draft-status-update";
 import type { LlmConfig } from "@/lib/drafting/llm/config";
 import { writeWithLlm } from "@/lib/drafting/llm/write-with-llm";
+import { citationsIn } from "@/lib/drafting/section-schemas";
 import { loadDraftInput } from "@/lib/reports/load-draft-input";
 import { hashSections, mergeMachineDraft, readMeta, type RevisionMeta, type WriterOutcome } from "@/lib/reports/revision-meta";
 import { readStatusUpdateCadence } from "@/lib/reports/status-update-cadence";
 
 const DRAFTER = { type: "system", id: null, label: "drafter" } as const;
+
+function findForeignInHumanSections(sections: Record<string, unknown>, meta: RevisionMeta, evidenceIds: Set<string>): Record<string, string[]> {
+  const found: Record<string, string[]> = {};
+  for (const [name, origin] of Object.entries(meta.origins)) {
+    if (origin !== "human") continue;
+    const foreign = citationsIn(sections[name]).filter((id) => !evidenceIds.has(id));
+    if (foreign.length > 0) found[name] = [...new Set(foreign)];
+  }
+  return found;
+}
 const EDITABLE = ["draft", "in_review"] as const;
 
 async function saveMachineDraft(
@@ -18,15 +29,23 @@ async function saveMachineDraft(
   kind: "report" | "status_update",
   sections: Record<string, unknown>,
   meta: RevisionMeta,
-  options: { forceNew?: boolean } = {},
+  options: { forceNew?: boolean; evidenceIds?: Set<string> } = {},
 ): Promise<"created" | "updated" | "unchanged"> {
-  const latest = await tx.reportRevision.findFirst({ where: { incidentId, kind }, orderBy: { number: "desc" } });
+  const newest = await tx.reportRevision.findFirst({ where: { incidentId, kind }, orderBy: { number: "desc" }, select: { id: true } });
+  // Lock the row, then read it: a person's save that committed while this draft was computed is merged, not overwritten.
+  if (newest) await tx.$queryRaw`SELECT "id" FROM "ReportRevision" WHERE "id" = ${newest.id} FOR UPDATE`;
+  const latest = newest ? await tx.reportRevision.findUniqueOrThrow({ where: { id: newest.id } }) : null;
   const canUpdate = latest && (EDITABLE as readonly string[]).includes(latest.state) && !options.forceNew;
   if (canUpdate) {
     const merged = mergeMachineDraft(latest.sections as Record<string, unknown>, readMeta(latest.meta), sections as never);
     const contentHash = hashSections(merged.sections);
-    const nextMeta = { ...merged.meta, writer: meta.writer, draftedAt: meta.draftedAt, basis: meta.basis };
-    if (contentHash === latest.contentHash && hashSections(merged.meta.suggestions) === hashSections(readMeta(latest.meta).suggestions)) return "unchanged";
+    // Human sections citing evidence that left the incident (a split, a merge) are flagged, not silently kept.
+    const foreignCitations = options.evidenceIds ? findForeignInHumanSections(merged.sections, merged.meta, options.evidenceIds) : {};
+    const nextMeta = { ...merged.meta, writer: meta.writer, draftedAt: meta.draftedAt, basis: meta.basis, foreignCitations };
+    const previous = readMeta(latest.meta);
+    if (contentHash === latest.contentHash && hashSections(merged.meta.suggestions) === hashSections(previous.suggestions) && hashSections(foreignCitations) === hashSections(previous.foreignCitations ?? {})) {
+      return "unchanged";
+    }
     await tx.reportRevision.update({
       where: { id: latest.id },
       data: { sections: merged.sections as Prisma.InputJsonObject, contentHash, meta: nextMeta as Prisma.InputJsonObject, version: { increment: 1 } },
@@ -56,24 +75,36 @@ async function saveMachineDraft(
  * update when something significant changed or the cadence is due). Never overwrites a section a
  * human edited: the machine's proposal is kept beside it instead.
  */
-export async function redraftIncident(db: Db, incidentId: string, options: { llm?: LlmConfig | null; now?: Date; env?: Record<string, string | undefined> } = {}) {
+export async function redraftIncident(
+  db: Db,
+  incidentId: string,
+  options: { llm?: LlmConfig | null; now?: Date; env?: Record<string, string | undefined>; statusUpdateOnly?: boolean } = {},
+) {
   const now = options.now ?? new Date();
   const input = await loadDraftInput(db, incidentId, now);
-  let sections = draftReport(input);
+  let sections = options.statusUpdateOnly ? null : draftReport(input);
   let writer: WriterOutcome = { kind: "deterministic" };
-  if (options.llm) ({ sections, writer } = await writeWithLlm(options.llm, input, sections));
+  if (options.llm && sections) ({ sections, writer } = await writeWithLlm(options.llm, input, sections));
   const cadence = readStatusUpdateCadence((options.env ?? process.env).STATUS_UPDATE_CADENCE)[input.incident.severity];
   return db.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT "id" FROM "Incident" WHERE "id" = ${incidentId} FOR UPDATE`;
-      const report = await saveMachineDraft(tx, incidentId, "report", sections as unknown as Record<string, unknown>, { origins: {}, suggestions: {}, writer, draftedAt: now.toISOString() });
+      const evidenceIds = new Set(input.evidence.map((e) => e.id));
+      const report = sections
+        ? await saveMachineDraft(tx, incidentId, "report", sections as unknown as Record<string, unknown>, { origins: {}, suggestions: {}, writer, draftedAt: now.toISOString() }, { evidenceIds })
+        : ("skipped" as const);
       let statusUpdate: Awaited<ReturnType<typeof saveMachineDraft>> | "not-due" = "not-due";
-      const basis = { status: input.incident.status, severity: input.incident.severity };
+      // Significant: status or severity moved, or an alert fired or cleared (not every chat line).
+      const alertEvents = input.evidence.filter((e) => e.kind === "trigger" || e.kind === "resolve").length;
+      const basis = { status: input.incident.status, severity: input.incident.severity, alertEvents };
       const last = await tx.reportRevision.findFirst({ where: { incidentId, kind: "status_update" }, orderBy: { number: "desc" } });
       const lastMeta = last ? readMeta(last.meta) : null;
-      const isSignificant = !lastMeta?.basis || lastMeta.basis.status !== basis.status || lastMeta.basis.severity !== basis.severity;
+      const isSignificant =
+        !lastMeta?.basis || lastMeta.basis.status !== basis.status || lastMeta.basis.severity !== basis.severity || lastMeta.basis.alertEvents !== basis.alertEvents;
       const isDue = cadence !== null && (!lastMeta?.draftedAt || now.getTime() - new Date(lastMeta.draftedAt).getTime() >= cadence * 60_000);
-      if (input.incident.status !== "resolved" && (isSignificant || isDue)) {
+      // While open: on significant changes and when due. Once resolved: one final update saying so.
+      const isOpen = input.incident.status !== "resolved";
+      if ((isOpen && (isSignificant || isDue)) || (!isOpen && lastMeta?.basis?.status !== "resolved")) {
         const update = draftStatusUpdate(input, { cadenceMinutes: cadence });
         statusUpdate = await saveMachineDraft(tx, incidentId, "status_update", update as unknown as Record<string, unknown>, { origins: {}, suggestions: {}, writer: { kind: "deterministic" }, draftedAt: now.toISOString(), basis });
       }

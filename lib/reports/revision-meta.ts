@@ -13,12 +13,14 @@ export type RevisionMeta = {
   writer?: WriterOutcome;
   draftedAt?: string;
   /** Status updates: the incident state they were drafted from, to tell a significant change. */
-  basis?: { status: string; severity: string };
+  basis?: { status: string; severity: string; alertEvents?: number };
+  /** Citations in human-edited sections that no longer point at this incident's evidence, by section. */
+  foreignCitations?: Record<string, string[]>;
 };
 
 export function readMeta(value: unknown): RevisionMeta {
   const meta = (value && typeof value === "object" ? value : {}) as Partial<RevisionMeta>;
-  return { origins: meta.origins ?? {}, suggestions: meta.suggestions ?? {}, writer: meta.writer, draftedAt: meta.draftedAt, basis: meta.basis };
+  return { origins: meta.origins ?? {}, suggestions: meta.suggestions ?? {}, writer: meta.writer, draftedAt: meta.draftedAt, basis: meta.basis, foreignCitations: meta.foreignCitations };
 }
 
 export function hashSections(sections: unknown): string {

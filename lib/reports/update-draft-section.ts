@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
-import { assertCan } from "@/lib/authz";
+import { assertCan, can } from "@/lib/authz";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Ctx } from "@/lib/context";
 import { citationsIn, REPORT_SECTION_SCHEMAS, STATUS_UPDATE_SECTION_SCHEMAS } from "@/lib/drafting/section-schemas";
@@ -29,10 +29,14 @@ export async function updateDraftSection(ctx: Ctx, input: z.input<typeof updateD
     if (revision.state !== "draft" && revision.state !== "in_review") throw new AppError("CONFLICT", `Revision ${revision.number} is ${revision.state}; edit the current draft instead.`);
     if (revision.version !== version) throw new AppError("CONFLICT", "Someone saved this draft after you opened it; reload to see their changes.", { currentVersion: revision.version });
     const schemas: Record<string, z.ZodType> = revision.kind === "report" ? REPORT_SECTION_SCHEMAS : STATUS_UPDATE_SECTION_SCHEMAS;
-    const schema = schemas[section];
+    const schema = Object.hasOwn(schemas, section) ? schemas[section] : undefined;
     if (!schema) throw new AppError("UNPROCESSABLE", `A ${revision.kind} has no section "${section}".`, { field: "section" });
     const parsed = schema.safeParse(content);
     if (!parsed.success) throw new AppError("UNPROCESSABLE", z.prettifyError(parsed.error), { field: `content.${parsed.error.issues[0]?.path.join(".") ?? ""}` });
+    // Confirming a root cause is the commander's call (PRODUCT.md), not an editor's.
+    const confirms = section === "rootCause" && (parsed.data as { status?: string }).status === "confirmed";
+    const wasConfirmed = ((revision.sections as Record<string, { status?: string }>).rootCause?.status ?? "preliminary") === "confirmed";
+    if (confirms && !wasConfirmed && !can(ctx.actor.role, "incidents.approve")) throw new AppError("FORBIDDEN", "Only a COMMANDER or ADMIN confirms a root cause.");
     const cited = [...new Set(citationsIn(parsed.data))];
     const known = await tx.timelineEntry.count({ where: { incidentId: revision.incidentId, id: { in: cited } } });
     if (known !== cited.length) throw new AppError("UNPROCESSABLE", "A citation points at evidence that is not this incident's.", { field: "content" });

@@ -72,6 +72,34 @@ describe("drafting an incident", () => {
     expect(meta.suggestions.summary).toBeDefined();
   });
 
+  it("keeps a human edit that races a background re-draft", async () => {
+    const incident = await db.incident.findFirstOrThrow();
+    const responder = await createActorCtx(db, "RESPONDER");
+    const trigger = await db.timelineEntry.findFirstOrThrow({ where: { incidentId: incident.id, kind: "trigger" } });
+    let bothWrote = 0;
+    for (let round = 0; round < 6; round += 1) {
+      // New evidence each round, so the re-draft really has something to write.
+      await addEvidence(responder, { key: `INC-${incident.number}`, evidence: { format: "note", text: `Restarted checkout pods, round ${round}.`, at: `2026-11-29T09:2${round}:30Z` } });
+      const revision = await db.reportRevision.findFirstOrThrow({ where: { incidentId: incident.id, kind: "report" } });
+      const remediation = { statements: [{ text: `Human remediation, round ${round}`, citations: [trigger.id] }] };
+      const [saved, redraft] = await Promise.all([
+        updateDraftSection(responder, { revisionId: revision.id, section: "remediation", content: remediation, version: revision.version }).then(
+          () => true,
+          () => false,
+        ),
+        redraftIncident(db, incident.id, { now: new Date("2026-11-29T09:30:00Z") }),
+      ]);
+      const after = await db.reportRevision.findUniqueOrThrow({ where: { id: revision.id } });
+      if (saved) {
+        // A save the person was told succeeded is never replaced by machine text, whichever ran first.
+        expect((after.sections as unknown as DraftSections).remediation).toEqual(remediation);
+        expect((after.meta as { origins: Record<string, string> }).origins.remediation).toBe("human");
+        if (redraft.report === "updated") bothWrote += 1;
+      }
+    }
+    expect(bothWrote).toBeGreaterThan(0);
+  });
+
   it("refuses a human edit citing another incident's evidence, or a stale version", async () => {
     const responder = await createActorCtx(db, "RESPONDER");
     const revision = await db.reportRevision.findFirstOrThrow({ where: { kind: "report" } });
@@ -91,5 +119,17 @@ describe("drafting an incident", () => {
     expect(due.statusUpdate).toBe("updated");
     const after = await db.reportRevision.findUniqueOrThrow({ where: { id: before.id } });
     expect((after.sections as { nextUpdateAt: string }).nextUpdateAt).toBe("2026-11-29T11:00:00.000Z");
+  });
+
+  it("drafts a final status update when the incident resolves, and none after", async () => {
+    const incident = await db.incident.findFirstOrThrow();
+    await pd("04-resolved.json");
+    await client.drain();
+    const resolved = await redraftIncident(db, incident.id, { now: new Date("2026-11-29T10:40:00Z"), env: { STATUS_UPDATE_CADENCE: "SEV2=30" } });
+    expect(resolved.statusUpdate).toBe("updated");
+    const update = await db.reportRevision.findFirstOrThrow({ where: { incidentId: incident.id, kind: "status_update" }, orderBy: { number: "desc" } });
+    expect(update.sections).toMatchObject({ status: { value: "resolved" }, nextUpdateAt: null });
+    const later = await redraftIncident(db, incident.id, { now: new Date("2026-11-29T12:00:00Z"), env: { STATUS_UPDATE_CADENCE: "SEV2=30" } });
+    expect(later.statusUpdate).toBe("not-due");
   });
 });

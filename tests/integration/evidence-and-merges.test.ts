@@ -90,7 +90,10 @@ describe("merge and split", () => {
     const [first, second] = await incidentKeys();
     expect(second).toBeDefined();
 
-    const summary = await mergeIncidents(responder, { sourceKey: second!, targetKey: first! });
+    const redrafts: string[] = [];
+    const summary = await mergeIncidents({ ...responder, enqueueRedraft: async (id) => void redrafts.push(id) }, { sourceKey: second!, targetKey: first! });
+    // Both drafts follow the evidence.
+    expect(redrafts.sort()).toEqual((await db.incident.findMany({ where: { number: { in: [Number(first!.slice(4)), Number(second!.slice(4))] } }, select: { id: true } })).map((i) => i.id).sort());
     expect(summary).toMatchObject({ from: second, into: first, entriesMoved: 1 });
     expect(await incidentKeys()).toEqual([first]);
     await expect(mergeIncidents(responder, { sourceKey: first!, targetKey: first! })).rejects.toMatchObject({ code: "INVALID_INPUT" });

@@ -60,7 +60,11 @@ describe.each(SCENARIOS)("$name", (scenario) => {
     expect(Date.parse(impact.startedAt)).toBe(incident.startedAt.getTime());
     expect(impact.endedAt === null ? null : Date.parse(impact.endedAt)).toBe(incident.resolvedAt?.getTime() ?? null);
     expect(impact.severity).toBe(incident.severity);
-    expect(impact.services).toEqual(expect.arrayContaining(incident.services));
+    // Affected = the incident's services and what alerted; a red-herring change elsewhere is not impact.
+    const alerted = scenario.input.evidence
+      .filter((e) => e.kind === "trigger" || e.kind === "resolve")
+      .flatMap((e) => (Array.isArray(e.data?.services) ? (e.data.services as string[]) : []));
+    expect(new Set(impact.services)).toEqual(new Set([...incident.services, ...alerted].map((s) => s.toLowerCase())));
   });
 
   it("reports the peak of every metric series", () => {

@@ -75,6 +75,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
                 origins={incident.drafts.report.origins}
                 suggestions={incident.drafts.report.suggestions}
                 writer={incident.drafts.report.writer}
+                foreignCitations={incident.drafts.report.foreignCitations}
                 number={incident.drafts.report.number}
                 state={incident.drafts.report.state}
                 index={new Map((incident.timeline ?? []).map((e, i) => [e.id, i + 1]))}
