@@ -1,16 +1,19 @@
 import { authorOf, clip } from "@/lib/drafting/evidence-facts";
 import type { ActionItemDraft, DraftEvidence, RootCauseCandidate } from "@/lib/drafting/types";
 
-const FOLLOW_UP = /\b(follow[- ]?ups?|action items?|todo|we should|need to|must|make sure)\b[:\s]*/i;
+// Explicit follow-ups anywhere; softer "we should / need to" only in notes, where people write them deliberately.
+const FOLLOW_UP = /\b(follow[- ]?ups?|action items?|todo)\b[:\s]*/i;
+const SOFT_FOLLOW_UP = /\b(we should|need to|make sure)\b[:\s]*/i;
 const DAY = 86_400_000;
 
 /** Follow-ups people wrote down, plus one that addresses the leading root-cause candidate. */
 export function draftActionItems(evidence: DraftEvidence[], top: RootCauseCandidate | undefined, endedAt: Date): ActionItemDraft[] {
   const due = (days: number) => new Date(endedAt.getTime() + days * DAY).toISOString().slice(0, 10);
   const written = evidence
-    .filter((e) => (e.kind === "note" || e.kind === "chat_message") && FOLLOW_UP.test(e.text))
+    .filter((e) => (e.kind === "note" || e.kind === "chat_message") && (FOLLOW_UP.test(e.text) || (e.kind === "note" && SOFT_FOLLOW_UP.test(e.text))))
     .flatMap((e) => {
-      const body = e.text.slice((FOLLOW_UP.exec(e.text)?.index ?? 0) + (FOLLOW_UP.exec(e.text)?.[0].length ?? 0));
+      const marker = FOLLOW_UP.exec(e.text) ?? SOFT_FOLLOW_UP.exec(e.text);
+      const body = e.text.slice((marker?.index ?? 0) + (marker?.[0].length ?? 0));
       const parts = body.split(/;|\n|(?<=\.)\s+/).map((p) => p.trim().replace(/\.$/, "")).filter((p) => p.length > 8);
       return parts.slice(0, 4).map((part): ActionItemDraft => ({ title: clip(part, 160), owner: authorOf(e), dueSuggestion: due(14), citations: [e.id] }));
     });

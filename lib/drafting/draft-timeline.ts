@@ -78,7 +78,7 @@ export function draftTimeline(evidence: DraftEvidence[]): TimelineItem[] {
         kind: "trigger",
         text: `${triggers.length} repeats of ${alertTitle(first)} between ${formatTime(first.at)} and ${formatTime(last.at)}${resolves ? ` (resolved ${resolves} times in between)` : ""}`,
         citations: group.map((e) => e.id),
-        folded: { count: group.length, from: first.at.toISOString(), to: last.at.toISOString() },
+        folded: { count: triggers.length, from: first.at.toISOString(), to: last.at.toISOString() },
       });
       continue;
     }

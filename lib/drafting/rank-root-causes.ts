@@ -68,7 +68,11 @@ function fromChanges(evidence: DraftEvidence[], firstAlertAt: Date, alertService
       const rollback = rollbacks.find((e) => e.at > change.at && servicesOf(e).some((s) => services.includes(s)));
       const afterRollback = rollback ? afterEach.get(rollback)! : [];
       const helped = [
-        ...new Set([...talk.filter((e) => ROLLBACK_HELPED.test(e.text)), ...afterRollback.filter((e) => e.kind === "resolve" || (RECOVERED.test(e.text) && !STILL_BROKEN.test(e.text)))]),
+        ...new Set([
+          ...talk.filter((e) => ROLLBACK_HELPED.test(e.text)),
+          // Only alerts on the affected services clearing after the rollback speak for it.
+          ...afterRollback.filter((e) => (e.kind === "resolve" ? servicesOf(e).some((s) => alertServices.has(s) || services.includes(s)) : RECOVERED.test(e.text) && !STILL_BROKEN.test(e.text))),
+        ]),
       ];
       const ruledOut = [...new Set(services.flatMap((s) => ruledOutAbout.get(s) ?? about([s]).filter((e) => RULED_OUT.test(e.text))))];
       const didNotHelp = [...new Set([...talk.filter((e) => ROLLBACK_DID_NOT_HELP.test(e.text)), ...afterRollback.filter((e) => STILL_BROKEN.test(e.text)), ...ruledOut])];
