@@ -1,4 +1,4 @@
-import { authorOf, clip, formatTime } from "@/lib/drafting/evidence-facts";
+import { authorOf, clip, formatTime, sentence } from "@/lib/drafting/evidence-facts";
 import type { DraftEvidence, Statement } from "@/lib/drafting/types";
 
 // What was done, as people write it: rollbacks, restarts, failovers, blocks, renewals, fixes.
@@ -13,7 +13,7 @@ export function draftRemediation(evidence: DraftEvidence[], firstAlertAt: Date |
   });
   const statements: Statement[] = steps.slice(0, 8).map((e) => {
     const who = authorOf(e);
-    if (e.kind === "change") return { text: `${formatTime(e.at)}: ${clip(e.text, 200)}.`, citations: [e.id] };
+    if (e.kind === "change") return { text: sentence(`${formatTime(e.at)}: ${clip(e.text, 200)}`), citations: [e.id] };
     if (e.kind === "status_change") return { text: `${formatTime(e.at)}: ${clip(e.text, 160)}`, citations: [e.id] };
     return { text: `${formatTime(e.at)}${who ? `, ${who}` : ""}: “${clip(e.text, 200)}”`, citations: [e.id] };
   });

@@ -14,6 +14,11 @@ export function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(6)));
 }
 
+/** Ends a sentence once: "…pool"." stays as it is, "…pool" gets a full stop. */
+export function sentence(text: string): string {
+  return /[.!?…"”)]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
 /** Keeps quotes readable; never touches the characters it keeps (HTML stays as written). */
 export function clip(text: string, max = 280): string {
   const flat = text.replace(/\s+/g, " ").trim();

@@ -1,4 +1,4 @@
-import { alertTitle, authorOf, byTime, clip, formatTime, mentions, servicesOf } from "@/lib/drafting/evidence-facts";
+import { alertTitle, authorOf, byTime, clip, formatTime, mentions, sentence, servicesOf } from "@/lib/drafting/evidence-facts";
 import {
   CHANGE_WINDOW_MS,
   isWithinAfter,
@@ -84,7 +84,7 @@ function fromChanges(evidence: DraftEvidence[], firstAlertAt: Date, alertService
         title: `Change shortly before the first alert: ${clip(change.text, 140)}`,
         score,
         evidenceFor: [
-          { text: `${clip(change.text, 160)} at ${formatTime(change.at)}, ${Math.round(gap / 60_000)} minutes before the first alert.`, citations: [change.id, ...(first ? [first.id] : [])] },
+          { text: sentence(`At ${formatTime(change.at)}, ${Math.round(gap / 60_000)} minutes before the first alert: ${clip(change.text, 160)}`), citations: [change.id, ...(first ? [first.id] : [])] },
           ...(onAffected ? [{ text: `It touched ${services.join(", ")}, which alerted or is named in the errors.`, citations: [change.id] }] : []),
           ...named.slice(0, 2).map(said),
           ...helped.slice(0, 3).map(said),
@@ -177,7 +177,7 @@ export function rankRootCauses(evidence: DraftEvidence[], incidentServices: stri
   const unknownNotes = evidence.filter((e) => words(e) && /root cause|cause/i.test(e.text) && UNKNOWN_CAUSE.test(e.text));
   const statements: Statement[] =
     top && top.score > 0.5
-      ? [{ text: `Preliminary, not yet confirmed by a person: most likely ${top.title}.`, citations: [...new Set(top.evidenceFor.flatMap((s) => s.citations))] }]
+      ? [{ text: sentence(`Preliminary, not yet confirmed by a person: most likely ${top.title}`), citations: [...new Set(top.evidenceFor.flatMap((s) => s.citations))] }]
       : [
           {
             text: "Not enough evidence to name a likely root cause yet; no change, first-failing dependency or error signature clearly explains it.",

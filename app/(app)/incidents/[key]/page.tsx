@@ -106,7 +106,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
             {facts.map(({ label, value }) => (
               <div key={label} className="flex justify-between gap-4">
                 <dt className="text-slate-500">{label}</dt>
-                <dd className="text-right whitespace-nowrap">{value}</dd>
+                <dd className={`text-right ${label === "Services" || label === "Commander" ? "break-words" : "whitespace-nowrap"}`}>{value}</dd>
               </div>
             ))}
           </dl>
