@@ -1,4 +1,4 @@
-import type { IncidentStatus, Severity } from "@/generated/prisma/enums";
+import type { SeverityValue as Severity, StatusValue as IncidentStatus } from "@/lib/incidents/schemas";
 
 const SEVERITY_STYLE: Record<Severity, string> = {
   SEV1: "bg-red-600 text-white",

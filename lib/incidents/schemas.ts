@@ -3,6 +3,8 @@ import { z } from "zod";
 export const severitySchema = z.enum(["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"]);
 export const categorySchema = z.enum(["outage", "degradation", "security", "safety", "other"]);
 export const statusSchema = z.enum(["triggered", "investigating", "identified", "monitoring", "resolved"]);
+export type SeverityValue = z.infer<typeof severitySchema>;
+export type StatusValue = z.infer<typeof statusSchema>;
 
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === "" ? undefined : Array.isArray(v) ? v : String(v).split(",")), z.array(item).optional());

@@ -4,16 +4,7 @@
 // sending (removePrivateItems in grafana/alerting templates/template_data.go).
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import {
-  checkVersion,
-  deriveDeliveryId,
-  describeAlert,
-  firstNonEmpty,
-  isZeroTime,
-  labelSetSchema,
-  rfc3339Schema,
-} from "../alertmanager/parse";
-import { describeInvalidField, invalidField } from "../invalid-field";
+import { describeAlert, firstNonEmpty, isZeroTime, labelSetSchema, parseAlertGroup, rfc3339Schema } from "../alert-group";
 import { toJsonSafe } from "../json-safe";
 import type { ParsedAlertEvent, SenderParser } from "../types";
 
@@ -146,20 +137,5 @@ export const parseGrafana: SenderParser = ({ body }) => {
         "Grafana legacy alerting payload (ruleId/state) carries no event time; use a Grafana Alerting webhook contact point",
     };
   }
-  const wrongVersion = checkVersion(body, "1", "Grafana");
-  if (wrongVersion) return wrongVersion;
-  const parsed = notificationSchema.safeParse(body);
-  if (!parsed.success) return describeInvalidField(parsed.error, body);
-  const notification = parsed.data;
-
-  const unresolved = notification.alerts.findIndex((a) => a.status === "resolved" && isZeroTime(a.endsAt));
-  if (unresolved >= 0) {
-    return invalidField(`alerts.${unresolved}.endsAt`, "must be set on a resolved alert");
-  }
-
-  const deliveryId = deriveDeliveryId(notification.groupKey, notification.alerts);
-  if (notification.alerts.length === 0) {
-    return { ok: true, deliveryId, events: [], ignoredReason: "notification carries no alerts" };
-  }
-  return { ok: true, deliveryId, events: notification.alerts.map((alert) => toEvent(alert, notification)) };
+  return parseAlertGroup(body, { version: "1", sender: "Grafana", schema: notificationSchema, toEvent });
 };
