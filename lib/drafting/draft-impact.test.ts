@@ -19,7 +19,25 @@ const points = Array.from({ length: 21 }, (_, i) => [new Date(t("08:55").getTime
 const rate: DraftEvidence = { id: "m1", at: t("08:55"), kind: "metric_sample", text: "", source: "Prometheus", authorType: "machine", authorName: null, data: { series: "checkout_5xx_per_second", unit: "req/s", points } };
 const alert: DraftEvidence = { id: "a1", at: t("09:00"), kind: "trigger", text: "x", source: "PagerDuty", authorType: "machine", authorName: null, data: { services: ["checkout-api"] } };
 
+const ratio: DraftEvidence = {
+  id: "m2",
+  at: t("08:55"),
+  kind: "metric_sample",
+  text: "",
+  source: "Grafana",
+  authorType: "machine",
+  authorName: null,
+  data: { series: "checkout_api_http_5xx_ratio", points: [[t("09:00").toISOString(), 0.002], [t("09:05").toISOString(), 0.124]] },
+};
+
 describe("draftImpact", () => {
+  it("measures the peak error ratio against the SLO's error budget", () => {
+    const impact = draftImpact(incident, [alert, ratio], t("10:00"), 0.999);
+    // 12.4 % errors against a 0.1 % budget: 124 times faster than sustainable.
+    expect(impact.figures.find((f) => f.unit === "× budget")).toMatchObject({ value: 124, series: "checkout_api_http_5xx_ratio", citations: ["m2"] });
+    expect(impact.statements.map((s) => s.text)).toContain("At its peak, checkout_api_http_5xx_ratio spent the error budget 124× faster than the 99.90% availability SLO allows.");
+  });
+
   it("computes durations from the milestones and never goes negative", () => {
     const impact = draftImpact(incident, [alert], t("10:00"));
     expect(impact).toMatchObject({ durationMinutes: 10, timeToAcknowledgeMinutes: 4, timeToResolveMinutes: 10, services: ["checkout-api"] });

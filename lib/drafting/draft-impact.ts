@@ -37,11 +37,31 @@ function countFigure(e: DraftEvidence, from: Date, to: Date): ImpactFigure | nul
   };
 }
 
+// Series that are a share of requests failing: their peak against the SLO is a burn rate.
+const ERROR_RATIO = /(error|errors|5xx|fail\w*).*(ratio|rate|share)|(ratio|share).*(error|5xx|fail)/i;
+
+/** How many times faster than sustainable the errors spent the SLO's error budget, at their peak. */
+function burnFigure(e: DraftEvidence, sloTarget: number): ImpactFigure | null {
+  if (!ERROR_RATIO.test(seriesName(e)) || /per_?second/i.test(seriesName(e))) return null;
+  const points = metricPoints(e);
+  if (points.length === 0) return null;
+  const peak = points.reduce((best, p) => (p.value > best.value ? p : best));
+  if (peak.value < 0 || peak.value > 1) return null;
+  return {
+    label: `Peak error-budget burn rate (${(sloTarget * 100).toFixed(sloTarget >= 0.999 ? 2 : 1)}% availability SLO)`,
+    value: Math.round((peak.value / (1 - sloTarget)) * 10) / 10,
+    unit: "× budget",
+    series: seriesName(e),
+    window: { from: new Date(points[0]!.t).toISOString(), to: new Date(points[points.length - 1]!.t).toISOString() },
+    citations: [e.id],
+  };
+}
+
 /**
  * Start, end and durations from the incident's milestones; affected services; what each metric
  * series says at its peak, with the series and window it was read from.
  */
-export function draftImpact(incident: DraftIncident, evidence: DraftEvidence[], now: Date): DraftSections["impact"] {
+export function draftImpact(incident: DraftIncident, evidence: DraftEvidence[], now: Date, sloTarget = 0.999): DraftSections["impact"] {
   const triggers = evidence.filter((e) => e.kind === "trigger");
   const first = triggers[0] ?? evidence[0];
   const resolve = [...evidence].reverse().find((e) => e.kind === "resolve");
@@ -49,6 +69,7 @@ export function draftImpact(incident: DraftIncident, evidence: DraftEvidence[], 
   const metrics = evidence.filter((e) => e.kind === "metric_sample");
   const figures = metrics.map(peakFigure).filter((f): f is ImpactFigure => f !== null);
   const counts = metrics.slice(0, 10).map((e) => countFigure(e, incident.startedAt, incident.resolvedAt ?? now)).filter((f): f is ImpactFigure => f !== null);
+  const burns = metrics.slice(0, 10).map((e) => burnFigure(e, sloTarget)).filter((f): f is ImpactFigure => f !== null);
   // Affected means the incident's services and what alerted; a change elsewhere is not impact.
   const alerted = evidence.filter((e) => e.kind === "trigger" || e.kind === "resolve").flatMap(servicesOf);
   const services = [...new Set([...incident.services.map((s) => s.toLowerCase()), ...alerted])];
@@ -82,6 +103,9 @@ export function draftImpact(incident: DraftIncident, evidence: DraftEvidence[], 
   for (const count of counts) {
     statements.push({ text: `About ${count.value.toLocaleString("en")} ${count.unit} in ${count.series} between ${formatTime(new Date(count.window.from))} and ${formatTime(new Date(count.window.to))}.`, citations: count.citations });
   }
+  for (const burn of burns) {
+    statements.push({ text: `At its peak, ${burn.series} spent the error budget ${formatNumber(burn.value)}× faster than the ${burn.label.match(/\(([^)]+)\)/)?.[1] ?? "SLO"} allows.`, citations: burn.citations });
+  }
   if (figures.length > 10) statements.push({ text: `${figures.length - 10} more metric series are listed with their peaks.`, citations: figures.slice(10).map((f) => f.citations[0]!) });
   return {
     startedAt: incident.startedAt.toISOString(),
@@ -91,7 +115,7 @@ export function draftImpact(incident: DraftIncident, evidence: DraftEvidence[], 
     timeToResolveMinutes: incident.resolvedAt ? minutesBetween(incident.startedAt, incident.resolvedAt) : null,
     severity: incident.severity,
     services,
-    figures: [...figures, ...counts],
+    figures: [...figures, ...counts, ...burns],
     statements,
   };
 }

@@ -29,7 +29,7 @@ export function draftReport(input: DraftInput): DraftSections {
     .map((e) => ({ ...e }))
     .sort(byTime);
   const { incident, now } = input;
-  const impact = draftImpact(incident, evidence, now);
+  const impact = draftImpact(incident, evidence, now, input.sloTarget);
   const rootCause = rankRootCauses(evidence, incident.services);
   const firstAlert = evidence.find((e) => e.kind === "trigger");
   const sections: DraftSections = {

@@ -49,7 +49,13 @@ export type DraftIncident = {
   resolvedAt: Date | null;
 };
 
-export type DraftInput = { incident: DraftIncident; evidence: DraftEvidence[]; now: Date };
+export type DraftInput = {
+  incident: DraftIncident;
+  evidence: DraftEvidence[];
+  now: Date;
+  /** Availability SLO the error-budget burn is measured against (e.g. 0.999); default 0.999. */
+  sloTarget?: number;
+};
 
 /** A sentence and the evidence it rests on. No citations means "no evidence": shown as such. */
 export type Statement = { text: string; citations: string[] };

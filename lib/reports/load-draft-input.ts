@@ -2,6 +2,13 @@ import type { DbTx } from "@/lib/db";
 import type { DraftEvidence, DraftInput } from "@/lib/drafting/types";
 import { formatIncidentKey } from "@/lib/incidents/incident-key";
 
+/** SLO_AVAILABILITY_TARGET as a fraction ("99.9" or "0.999"); 99.9% when unset or not a sensible value. */
+export function readSloTarget(value: string | undefined): number {
+  const n = Number(value);
+  const fraction = n > 1 ? n / 100 : n;
+  return Number.isFinite(fraction) && fraction > 0.5 && fraction < 1 ? fraction : 0.999;
+}
+
 /** The drafter's input for one incident: the incident and its visible evidence, nothing else. */
 export async function loadDraftInput(db: DbTx, incidentId: string, now = new Date()): Promise<DraftInput> {
   const incident = await db.incident.findUniqueOrThrow({ where: { id: incidentId } });
@@ -35,5 +42,6 @@ export async function loadDraftInput(db: DbTx, incidentId: string, now = new Dat
     },
     evidence,
     now,
+    sloTarget: readSloTarget(process.env.SLO_AVAILABILITY_TARGET),
   };
 }
