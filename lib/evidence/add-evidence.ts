@@ -8,7 +8,7 @@ import { parseEvidence } from "@/lib/evidence/parse-evidence";
 import { addEvidenceSchema, type AddEvidenceInput } from "@/lib/evidence/schemas";
 import { findIncidentForUpdate } from "@/lib/incidents/find-incident-for-update";
 import { findNulField } from "@/lib/ingest/find-unstorable-value";
-import { recomputeIncidentState } from "@/lib/ingest/recompute-incident-state";
+import { recomputeIncidentState } from "@/lib/incidents/recompute-incident-state";
 
 /**
  * Adds chat, metrics, change events or a note to an incident's evidence. Idempotent: uploading

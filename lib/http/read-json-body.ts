@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { readLimitedBody } from "@/lib/ingest/read-limited-body";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
 
 /** A JSON request body within a size limit, or a typed 4xx that says what was wrong. */
 export async function readJsonBody(request: Request, limitBytes: number): Promise<unknown> {

@@ -5,7 +5,7 @@ import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { findIncidentForUpdate } from "@/lib/incidents/find-incident-for-update";
 import { formatIncidentKey } from "@/lib/incidents/incident-key";
-import { recomputeIncidentState } from "@/lib/ingest/recompute-incident-state";
+import { recomputeIncidentState } from "@/lib/incidents/recompute-incident-state";
 
 export const splitIncidentSchema = z.object({
   key: z.string().trim().min(1),

@@ -5,7 +5,7 @@ import type { DbTx } from "@/lib/db";
 import { findIncidentForEvent } from "@/lib/ingest/find-incident-for-event";
 import { normalizeServices } from "@/lib/ingest/link-policy";
 import { DEFAULT_SEVERITY, mapSeverity } from "@/lib/ingest/map-severity";
-import { recomputeIncidentState } from "@/lib/ingest/recompute-incident-state";
+import { recomputeIncidentState } from "@/lib/incidents/recompute-incident-state";
 import type { IntegrationSettings } from "@/lib/ingest/integration-settings";
 import type { ParsedAlertEvent } from "@/lib/ingest/types";
 

@@ -6,6 +6,9 @@ import { parseJsonBody } from "@/lib/ingest/parse-json-body";
 import { SENDERS, isWebhookSender } from "@/lib/ingest/senders";
 
 export type ProcessOutcome = "processed" | "already-done" | "busy" | "missing" | "ignored" | "rejected";
+/** The outcome, and every incident the delivery touched (a grouped notification can touch several). */
+export type ProcessResult = { outcome: ProcessOutcome; incidentIds: string[] };
+const only = (outcome: ProcessOutcome): ProcessResult => ({ outcome, incidentIds: [] });
 
 /**
  * Normalises one stored delivery into incidents and timeline entries. Safe to run any number of
@@ -13,14 +16,14 @@ export type ProcessOutcome = "processed" | "already-done" | "busy" | "missing" |
  * and each entry's dedupe key make a second run change nothing. On failure the event is marked
  * failed with the reason and the error is rethrown so the job queue retries it.
  */
-export async function processRawEvent(db: Db, rawEventId: string, options: { force?: boolean } = {}): Promise<ProcessOutcome> {
+export async function processRawEvent(db: Db, rawEventId: string, options: { force?: boolean } = {}): Promise<ProcessResult> {
   try {
     return await db.$transaction(
       async (tx) => {
         const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "RawEvent" WHERE "id" = ${rawEventId} FOR UPDATE SKIP LOCKED`;
-        if (locked.length === 0) return (await tx.rawEvent.count({ where: { id: rawEventId } })) ? "busy" : "missing";
+        if (locked.length === 0) return only((await tx.rawEvent.count({ where: { id: rawEventId } })) ? "busy" : "missing");
         const raw = await tx.rawEvent.findUniqueOrThrow({ where: { id: rawEventId } });
-        if (!options.force && (raw.state === "processed" || raw.state === "ignored" || raw.state === "rejected")) return "already-done";
+        if (!options.force && (raw.state === "processed" || raw.state === "ignored" || raw.state === "rejected")) return only("already-done");
         if (!isWebhookSender(raw.sender)) throw new Error(`Raw events from ${raw.sender} are not webhook deliveries.`);
         const json = parseJsonBody(Buffer.from(raw.body).toString("utf8"));
         if (!json.ok) throw new Error(json.message);
@@ -28,11 +31,11 @@ export async function processRawEvent(db: Db, rawEventId: string, options: { for
         if (!parsed.ok) {
           // Still not valid for this parser: it stays rejected (a later parser fix and replay may take it).
           await tx.rawEvent.update({ where: { id: rawEventId }, data: { state: "rejected", error: `${parsed.field}: ${parsed.message}`.slice(0, 2000) } });
-          return "rejected";
+          return only("rejected");
         }
         if (parsed.events.length === 0) {
           await tx.rawEvent.update({ where: { id: rawEventId }, data: { state: "ignored", ignoredReason: parsed.ignoredReason ?? null, processedAt: new Date() } });
-          return "ignored";
+          return only("ignored");
         }
         const credentials = await findIntegrationCredentials(tx, raw.sender);
         const ctx = {
@@ -45,13 +48,14 @@ export async function processRawEvent(db: Db, rawEventId: string, options: { for
         // Take every lock this delivery needs up front, in one sorted order, so two grouped
         // notifications sharing alerts cannot deadlock.
         await lockEventKeys(tx, parsed.events);
-        let incidentId: string | null = null;
-        for (const event of parsed.events) incidentId = (await applyAlertEvent(tx, ctx, event)).incidentId;
+        const incidentIds: string[] = [];
+        for (const event of parsed.events) incidentIds.push((await applyAlertEvent(tx, ctx, event)).incidentId);
+        const incidentId = incidentIds[incidentIds.length - 1] ?? null;
         await tx.rawEvent.update({
           where: { id: rawEventId },
           data: { state: "processed", processedAt: new Date(), attempts: { increment: 1 }, error: null, incidentId },
         });
-        return "processed";
+        return { outcome: "processed" as const, incidentIds: [...new Set(incidentIds)] };
       },
       { timeout: 30_000, maxWait: 10_000 },
     );

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db";
 import { authenticateDelivery } from "@/lib/ingest/authenticate-delivery";
 import { findIntegrationCredentials } from "@/lib/ingest/find-integration-credentials";
 import { parseJsonBody } from "@/lib/ingest/parse-json-body";
-import { MAX_WEBHOOK_BYTES, readLimitedBody } from "@/lib/ingest/read-limited-body";
+import { MAX_WEBHOOK_BYTES, readLimitedBody } from "@/lib/http/read-limited-body";
 import { SENDERS, isWebhookSender } from "@/lib/ingest/senders";
 import { storeRawEvent } from "@/lib/ingest/store-raw-event";
 import { findUnstorableEvent } from "@/lib/ingest/find-unstorable-value";

@@ -18,7 +18,7 @@ export async function replayRawEvents(db: Db, options: { since?: Date; sender?: 
   for (const [index, { id }] of events.entries()) {
     let outcome: ProcessOutcome | "failed";
     try {
-      outcome = await processRawEvent(db, id, { force: true });
+      outcome = (await processRawEvent(db, id, { force: true })).outcome;
     } catch {
       outcome = "failed";
     }

@@ -13,10 +13,8 @@ export async function startIngestWorkers(db: Db, connectionString: string): Prom
   const boss = await getBoss(connectionString);
   await boss.work<RawEventJob>(QUEUES.processRawEvent, { localConcurrency: 4, pollingIntervalSeconds: 2 }, async (jobs) => {
     for (const job of jobs) {
-      const outcome = await processRawEvent(db, job.data.rawEventId);
-      if (outcome !== "processed") continue;
-      const raw = await db.rawEvent.findUnique({ where: { id: job.data.rawEventId }, select: { incidentId: true } });
-      if (raw?.incidentId) await enqueueRedraft(raw.incidentId);
+      const { incidentIds } = await processRawEvent(db, job.data.rawEventId);
+      for (const incidentId of incidentIds) await enqueueRedraft(incidentId);
     }
   });
   await boss.schedule(QUEUES.sweepRawEvents, "* * * * *");

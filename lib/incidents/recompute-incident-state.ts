@@ -2,7 +2,7 @@ import type { IncidentStatus, Severity } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/authz";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { DbTx } from "@/lib/db";
-import { deriveIncidentState } from "@/lib/ingest/derive-incident-state";
+import { deriveIncidentState } from "@/lib/incidents/derive-incident-state";
 
 const LIFECYCLE_KINDS = ["trigger", "acknowledge", "escalate", "resolve", "priority_change", "status_change"] as const;
 const FIELDS = ["status", "severity", "startedAt", "detectedAt", "acknowledgedAt", "resolvedAt"] as const;
