@@ -19,7 +19,7 @@ test("an ADMIN creates an API token in Settings; the read API answers it and ref
   await expect(page.getByRole("listitem").filter({ hasText: "status-bot" })).toContainText("VIEWER");
 
   const bot = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
-  const listed = await bot.get("/api/incidents?severity=SEV2");
+  const listed = await bot.get("/api/incidents?severity=SEV2&q=demo");
   expect(listed.status()).toBe(200);
   const body = await listed.json();
   expect(body.data.map((i: { key: string }) => i.key)).toEqual(["INC-1"]);

@@ -10,7 +10,8 @@ import { createDb } from "@/lib/db";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createUser } from "@/lib/users/create-user";
-import { E2E_DATABASE_FILE, E2E_PAGERDUTY_SECRET, E2E_PASSWORD, E2E_PORT, E2E_VIEWER } from "./fixtures/accounts";
+import { createDraftedIncident } from "../tests/helpers/drafted-incident";
+import { E2E_DATABASE_FILE, E2E_PAGERDUTY_SECRET, E2E_PASSWORD, E2E_PORT, E2E_RESPONDER, E2E_REVIEW_INCIDENTS, E2E_VIEWER } from "./fixtures/accounts";
 
 // Playwright's webServer: a database of its own on the test server (DATABASE_URL's, else the
 // embedded test server), demo data with known passwords, then the production build (`next
@@ -29,11 +30,15 @@ async function main() {
   const db = createDb(url);
   await seedDemo(db, { password: E2E_PASSWORD });
   await createUser({ db, actor: SYSTEM_ACTOR }, { ...E2E_VIEWER, password: E2E_PASSWORD });
+  await createUser({ db, actor: SYSTEM_ACTOR }, { ...E2E_RESPONDER, password: E2E_PASSWORD });
+  // One drafted incident per review test, so no test depends on another's approvals or edits.
+  const incidents: Record<string, string> = {};
+  for (const [name, title] of Object.entries(E2E_REVIEW_INCIDENTS)) incidents[name] = (await createDraftedIncident(db, { title, tags: ["payments", "customer-facing"] })).key;
   const tokens = {
     responder: (await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: "e2e-responder", role: "RESPONDER" })).token,
     viewer: (await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: "e2e-viewer", role: "VIEWER" })).token,
   };
-  writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ serverUrl: server.serverUrl, name, tokens }));
+  writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ serverUrl: server.serverUrl, name, tokens, incidents }));
   await db.$disconnect();
 
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(E2E_PORT)], {

@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   "tokens.manage": ADMINS,
   "integrations.manage": ADMINS,
   "lists.manage": ADMINS,
+  "review.configure": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

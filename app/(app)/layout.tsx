@@ -4,14 +4,14 @@ import { AppNav, type NavItem } from "@/components/nav/app-nav";
 import { RoleBadge } from "@/components/ui/badges";
 import { requirePageCtx } from "@/lib/auth/require-page-ctx";
 import { can } from "@/lib/authz";
-import { countReviewQueue } from "@/lib/reports/list-review-queue";
+import { countReviewQueue } from "@/lib/reviews/list-review-queue";
 import { signOutAction } from "./actions";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const ctx = await requirePageCtx();
   const role = ctx.actor.role;
   const items: NavItem[] = [];
-  if (can(role, "drafts.read")) items.push({ href: "/queue", label: "Queue", badge: await countReviewQueue(ctx) });
+  if (can(role, "drafts.read")) items.push({ href: "/queue", label: "Queue", badge: await countReviewQueue(ctx), badgeUrl: "/api/queue/count" });
   items.push({ href: "/incidents", label: "Incidents" });
   if (can(role, "outbox.read")) items.push({ href: "/outbox", label: "Outbox" });
   if (can(role, "audit.read")) items.push({ href: "/audit", label: "Audit" });

@@ -1,9 +1,28 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { fetchJson } from "@/components/api/fetch-json";
 
-export type NavItem = { href: string; label: string; badge?: number };
+/** badgeUrl: a JSON route answering { total }, polled so the count stays live without a reload. */
+export type NavItem = { href: string; label: string; badge?: number; badgeUrl?: string };
+
+function Badge({ initial, url }: { initial?: number; url?: string }) {
+  const { data } = useQuery({
+    queryKey: ["nav-badge", url],
+    queryFn: ({ signal }) => fetchJson<{ total: number }>(url!, { signal }).then((r) => r.total),
+    initialData: initial ?? 0,
+    enabled: Boolean(url),
+    refetchInterval: 10_000,
+  });
+  if (!data) return null;
+  return (
+    <span className="ml-1.5 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white" aria-label={`${data} waiting`}>
+      {data}
+    </span>
+  );
+}
 
 export function AppNav({ items, label = "Main", vertical = false }: { items: NavItem[]; label?: string; vertical?: boolean }) {
   const pathname = usePathname();
@@ -21,11 +40,7 @@ export function AppNav({ items, label = "Main", vertical = false }: { items: Nav
             }`}
           >
             {item.label}
-            {item.badge ? (
-              <span className="ml-1.5 rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white" aria-label={`${item.badge} waiting`}>
-                {item.badge}
-              </span>
-            ) : null}
+            {item.badge !== undefined || item.badgeUrl ? <Badge initial={item.badge} url={item.badgeUrl} /> : null}
           </Link>
         );
       })}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, GENESIS_HASH, hashAuditEvent, type AuditFields } from "./hash-audit-event";
+import { canonicalJson } from "@/lib/json/canonical-json";
+import { GENESIS_HASH, hashAuditEvent, type AuditFields } from "./hash-audit-event";
 
 const fields: AuditFields = {
   at: new Date("2026-11-29T10:00:00Z"),

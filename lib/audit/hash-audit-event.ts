@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { canonicalJson } from "@/lib/json/canonical-json";
 
 export type AuditFields = {
   at: Date;
@@ -15,16 +16,6 @@ export type AuditFields = {
 };
 
 export const GENESIS_HASH = "0".repeat(64);
-
-/** JSON with object keys sorted at every depth, so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === "object" && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)));
-    }
-    return v;
-  });
-}
 
 /** Each event's hash covers its fields and the previous event's hash: editing any row breaks the chain. */
 export function hashAuditEvent(prevHash: string, fields: AuditFields): string {

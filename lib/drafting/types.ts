@@ -67,6 +67,8 @@ export type TimelineItem = {
   citations: string[];
   /** Set when repeats were folded into this item. */
   folded?: { count: number; from: string; to: string };
+  /** A person kept the entry but left it out of what is sent. */
+  hidden?: boolean;
 };
 
 export type ImpactFigure = {
@@ -88,7 +90,17 @@ export type RootCauseCandidate = {
   evidenceAgainst: Statement[];
 };
 
-export type ActionItemDraft = { title: string; owner: string | null; dueSuggestion: string | null; citations: string[] };
+export type ActionItemDraft = {
+  title: string;
+  /** A person's name as written (or the owner user's name). */
+  owner: string | null;
+  dueSuggestion: string | null;
+  citations: string[];
+  /** Set by a person in the review editor. */
+  ownerId?: string | null;
+  dueAt?: string | null;
+  status?: "open" | "in_progress" | "done" | "cancelled";
+};
 
 export type DraftSections = {
   summary: { statements: Statement[] };
@@ -104,7 +116,7 @@ export type DraftSections = {
     figures: ImpactFigure[];
     statements: Statement[];
   };
-  rootCause: { status: "preliminary" | "confirmed"; candidates: RootCauseCandidate[]; statements: Statement[] };
+  rootCause: { status: "preliminary" | "confirmed"; candidates: RootCauseCandidate[]; statements: Statement[]; chosen?: number | null };
   remediation: { statements: Statement[] };
   actionItems: { items: ActionItemDraft[] };
 };

@@ -14,3 +14,10 @@ export async function readJsonBody(request: Request, limitBytes: number): Promis
     throw new AppError("INVALID_INPUT", `Malformed JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
+
+/** A JSON object body (not an array, string or null), for routes whose fields are read by name. */
+export async function readJsonObject(request: Request, limitBytes = 1024 * 1024): Promise<Record<string, unknown>> {
+  const body = await readJsonBody(request, limitBytes);
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw new AppError("INVALID_INPUT", "The body must be a JSON object.");
+  return body as Record<string, unknown>;
+}

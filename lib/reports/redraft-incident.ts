@@ -3,6 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db, DbTx } from "@/lib/db";
 import { draftReport } from "@/lib/drafting/draft-report";
 import { draftStatusUpdate } from "@/lib/drafting/draft-status-update";
+import { withEditorDefaults } from "@/lib/drafting/with-editor-defaults";
 import type { LlmConfig } from "@/lib/drafting/llm/config";
 import { writeWithLlm } from "@/lib/drafting/llm/write-with-llm";
 import { citationsIn } from "@/lib/drafting/section-schemas";
@@ -37,13 +38,13 @@ async function saveMachineDraft(
   const latest = newest ? await tx.reportRevision.findUniqueOrThrow({ where: { id: newest.id } }) : null;
   const canUpdate = latest && (EDITABLE as readonly string[]).includes(latest.state) && !options.forceNew;
   if (canUpdate) {
-    const merged = mergeMachineDraft(latest.sections as Record<string, unknown>, readMeta(latest.meta), sections as never);
+    const merged = mergeMachineDraft(latest.sections as Record<string, unknown>, readMeta(latest.meta), sections);
     const contentHash = hashSections(merged.sections);
     // Human sections citing evidence that left the incident (a split, a merge) are flagged, not silently kept.
     const foreignCitations = options.evidenceIds ? findForeignInHumanSections(merged.sections, merged.meta, options.evidenceIds) : {};
     const nextMeta = { ...merged.meta, writer: meta.writer, draftedAt: meta.draftedAt, basis: meta.basis, foreignCitations };
     const previous = readMeta(latest.meta);
-    if (contentHash === latest.contentHash && hashSections(merged.meta.suggestions) === hashSections(previous.suggestions) && hashSections(foreignCitations) === hashSections(previous.foreignCitations ?? {})) {
+    if (contentHash === latest.contentHash && hashSections(merged.meta.suggestions) === hashSections(previous.suggestions) && hashSections(foreignCitations) === hashSections(previous.foreignCitations ?? {}) && hashSections(merged.meta.machine) === hashSections(previous.machine)) {
       return "unchanged";
     }
     await tx.reportRevision.update({
@@ -53,15 +54,19 @@ async function saveMachineDraft(
     await recordAuditEvent(tx, DRAFTER, { action: "revision.redraft", targetType: "ReportRevision", targetId: latest.id, incidentId, after: { kind, number: latest.number, contentHash } });
     return "updated";
   }
+  // A new revision after an approval, rejection or send carries the people's sections forward.
+  const carried = latest ? mergeMachineDraft(latest.sections as Record<string, unknown>, readMeta(latest.meta), sections) : { sections, meta: { origins: {}, suggestions: {}, machine: { ...sections } } as RevisionMeta };
+  const contentHash = hashSections(carried.sections);
+  if (latest && contentHash === latest.contentHash && !options.forceNew) return "unchanged";
   const created = await tx.reportRevision.create({
     data: {
       incidentId,
       kind,
       number: (latest?.number ?? 0) + 1,
       state: "draft",
-      sections: sections as Prisma.InputJsonObject,
-      contentHash: hashSections(sections),
-      meta: { ...meta, origins: {}, suggestions: {} } as Prisma.InputJsonObject,
+      sections: carried.sections as Prisma.InputJsonObject,
+      contentHash,
+      meta: { ...meta, origins: carried.meta.origins, suggestions: carried.meta.suggestions, machine: carried.meta.machine, machineSeen: carried.meta.machineSeen ?? {} } as Prisma.InputJsonObject,
       authorType: "machine",
       basedOnId: latest?.id ?? null,
     },
@@ -85,6 +90,7 @@ export async function redraftIncident(
   let sections = options.statusUpdateOnly ? null : draftReport(input);
   let writer: WriterOutcome = { kind: "deterministic" };
   if (options.llm && sections) ({ sections, writer } = await writeWithLlm(options.llm, input, sections));
+  if (sections) sections = withEditorDefaults(sections);
   const cadence = readStatusUpdateCadence((options.env ?? process.env).STATUS_UPDATE_CADENCE)[input.incident.severity];
   return db.$transaction(
     async (tx) => {

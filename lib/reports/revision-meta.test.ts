@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DraftSections } from "@/lib/drafting/types";
-import { mergeMachineDraft } from "./revision-meta";
+import { hashSections, machineVersionOf, mergeMachineDraft } from "./revision-meta";
 
 const machine = (summary: string): DraftSections =>
   ({
@@ -27,5 +27,24 @@ describe("mergeMachineDraft", () => {
     const current = machine("same");
     const merged = mergeMachineDraft(current, { origins: { summary: "human" }, suggestions: { summary: "stale" } }, machine("same"));
     expect(merged.meta.suggestions).toEqual({});
+  });
+});
+
+describe("suggestions only for proposals the person has not seen", () => {
+  it("stays quiet when the machine repeats the proposal the person edited over, and speaks when it changes", () => {
+    const human = { statements: [{ text: "Written by the IC", citations: ["e1"] }] };
+    const seen = { summary: hashSections(machine("old").summary) };
+    const same = mergeMachineDraft({ ...machine("old"), summary: human }, { origins: { summary: "human" }, suggestions: {}, machineSeen: seen }, machine("old") as never);
+    expect(same.meta.suggestions).toEqual({});
+    expect(same.meta.machine?.summary).toEqual(machine("old").summary);
+    const newer = mergeMachineDraft({ ...machine("old"), summary: human }, { origins: { summary: "human" }, suggestions: {}, machineSeen: seen }, machine("new") as never);
+    expect(newer.meta.suggestions).toEqual({ summary: machine("new").summary });
+  });
+
+  it("names the machine's version of a section for the diff", () => {
+    const current = { ...machine("old"), summary: { statements: [] } };
+    expect(machineVersionOf(current, { origins: { summary: "human" }, suggestions: {}, machine: machine("old") as never }, "summary")).toEqual(machine("old").summary);
+    expect(machineVersionOf(current, { origins: {}, suggestions: {} }, "remediation")).toEqual(current.remediation);
+    expect(machineVersionOf(current, { origins: { summary: "human" }, suggestions: {} }, "summary")).toBeUndefined();
   });
 });

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonicalJson } from "@/lib/audit/hash-audit-event";
-import type { DraftSections, SectionName } from "@/lib/drafting/types";
+import { canonicalJson } from "@/lib/json/canonical-json";
 
 export type Origin = "machine" | "human";
 export type WriterOutcome = { kind: "llm" | "deterministic"; model?: string; fallbackReason?: string; durationMs?: number };
@@ -10,6 +9,10 @@ export type RevisionMeta = {
   origins: Partial<Record<string, Origin>>;
   /** The machine's newer proposal for a section a human edited: "suggestion available". */
   suggestions: Partial<Record<string, unknown>>;
+  /** The machine's latest proposal for every section: what the review page diffs a person's text against. */
+  machine?: Record<string, unknown>;
+  /** Per human section, the hash of the machine proposal the person had in front of them; only a different one is a suggestion. */
+  machineSeen?: Record<string, string>;
   writer?: WriterOutcome;
   draftedAt?: string;
   /** Status updates: the incident state they were drafted from, to tell a significant change. */
@@ -20,26 +23,49 @@ export type RevisionMeta = {
 
 export function readMeta(value: unknown): RevisionMeta {
   const meta = (value && typeof value === "object" ? value : {}) as Partial<RevisionMeta>;
-  return { origins: meta.origins ?? {}, suggestions: meta.suggestions ?? {}, writer: meta.writer, draftedAt: meta.draftedAt, basis: meta.basis, foreignCitations: meta.foreignCitations };
+  return {
+    origins: meta.origins ?? {},
+    suggestions: meta.suggestions ?? {},
+    machine: meta.machine,
+    machineSeen: meta.machineSeen,
+    writer: meta.writer,
+    draftedAt: meta.draftedAt,
+    basis: meta.basis,
+    foreignCitations: meta.foreignCitations,
+  };
 }
 
 export function hashSections(sections: unknown): string {
-  return createHash("sha256").update(canonicalJson(sections)).digest("hex");
+  return createHash("sha256").update(canonicalJson(sections ?? null)).digest("hex");
+}
+
+/** One hash per section, so "what changed since you looked" can name sections. */
+export function hashEachSection(sections: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(sections).map(([name, content]) => [name, hashSections(content)]));
+}
+
+/** The machine's text for a section: its latest proposal, or the section itself while no person has touched it. */
+export function machineVersionOf(sections: Record<string, unknown>, meta: RevisionMeta, name: string): unknown {
+  if (meta.machine && Object.hasOwn(meta.machine, name)) return meta.machine[name];
+  return meta.origins[name] === "human" ? undefined : sections[name];
 }
 
 /**
  * New machine sections merged into a revision: sections a human edited stay as the human left
- * them, and the machine's differing proposal is kept beside them as a suggestion.
+ * them, and a machine proposal newer than the one the person saw is offered beside them.
  */
-export function mergeMachineDraft(current: Record<string, unknown>, meta: RevisionMeta, machine: DraftSections): { sections: Record<string, unknown>; meta: RevisionMeta } {
+export function mergeMachineDraft(current: Record<string, unknown>, meta: RevisionMeta, machine: Record<string, unknown>): { sections: Record<string, unknown>; meta: RevisionMeta } {
   const sections: Record<string, unknown> = { ...current };
   const suggestions: RevisionMeta["suggestions"] = {};
-  for (const name of Object.keys(machine) as SectionName[]) {
+  for (const name of Object.keys(machine)) {
     if (meta.origins[name] === "human") {
-      if (hashSections(machine[name]) !== hashSections(current[name])) suggestions[name] = machine[name];
+      const proposal = hashSections(machine[name]);
+      const seen = meta.machineSeen?.[name];
+      const isNewer = seen === undefined || seen !== proposal;
+      if (isNewer && proposal !== hashSections(current[name])) suggestions[name] = machine[name];
     } else {
       sections[name] = machine[name];
     }
   }
-  return { sections, meta: { ...meta, suggestions } };
+  return { sections, meta: { ...meta, suggestions, machine: { ...machine } } };
 }

@@ -3,64 +3,100 @@ import type { Prisma } from "@/generated/prisma/client";
 import { assertCan, can } from "@/lib/authz";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Ctx } from "@/lib/context";
-import { citationsIn, REPORT_SECTION_SCHEMAS, STATUS_UPDATE_SECTION_SCHEMAS } from "@/lib/drafting/section-schemas";
+import { citationsIn, sectionSchemaFor } from "@/lib/drafting/section-schemas";
 import { AppError } from "@/lib/errors";
-import { hashSections, readMeta } from "@/lib/reports/revision-meta";
+import { hashSections, machineVersionOf, readMeta } from "@/lib/reports/revision-meta";
+import { assertState, lockRevision } from "@/lib/reviews/lock-revision";
+import { voidApprovals } from "@/lib/reviews/void-approvals";
 
 export const updateDraftSectionSchema = z.object({
   revisionId: z.string().min(1),
   section: z.string().min(1),
   content: z.unknown(),
-  /** The revision version the editor read; a newer one means someone else saved first. */
-  version: z.number().int().min(1),
+  /** The revision version the editor read. */
+  version: z.number({ error: "The revision version you edited is required." }).int().min(1),
+  /**
+   * Hash of the section as the editor loaded it. With it, a save after someone changed another
+   * section goes through, and any change to this same section is a conflict, even one the
+   * editor's page has already polled.
+   */
+  baseHash: z.string().length(64).optional(),
 });
 
 /**
  * A person's edit of one section. The section becomes human-owned (later re-drafts leave it
- * alone), its citations must be this incident's evidence, and a stale version is refused.
+ * alone), its citations must be this incident's evidence, a conflicting save is refused with the
+ * other person's text, and an edit to an approved revision voids the approval.
  */
 export async function updateDraftSection(ctx: Ctx, input: z.input<typeof updateDraftSectionSchema>) {
   assertCan(ctx.actor, "drafts.edit");
-  const { revisionId, section, content, version } = updateDraftSectionSchema.parse(input);
+  const { revisionId, section, content, version, baseHash } = updateDraftSectionSchema.parse(input);
   return ctx.db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "ReportRevision" WHERE "id" = ${revisionId} FOR UPDATE`;
-    if (!rows[0]) throw new AppError("NOT_FOUND", "That draft does not exist.");
-    const revision = await tx.reportRevision.findUniqueOrThrow({ where: { id: revisionId } });
-    if (revision.state !== "draft" && revision.state !== "in_review") throw new AppError("CONFLICT", `Revision ${revision.number} is ${revision.state}; edit the current draft instead.`);
-    if (revision.version !== version) throw new AppError("CONFLICT", "Someone saved this draft after you opened it; reload to see their changes.", { currentVersion: revision.version });
-    const schemas: Record<string, z.ZodType> = revision.kind === "report" ? REPORT_SECTION_SCHEMAS : STATUS_UPDATE_SECTION_SCHEMAS;
-    const schema = Object.hasOwn(schemas, section) ? schemas[section] : undefined;
-    if (!schema) throw new AppError("UNPROCESSABLE", `A ${revision.kind} has no section "${section}".`, { field: "section" });
+    const revision = await lockRevision(tx, revisionId);
+    assertState(revision, ["draft", "in_review", "approved"], "edited");
+    const current = revision.sections as Record<string, unknown>;
+    const schema = sectionSchemaFor(revision.kind, section);
+    if (!schema) throw new AppError("UNPROCESSABLE", `A ${revision.kind.replace("_", " ")} has no section "${section}".`, { field: "section" });
+    // With the section's base hash, the conflict is exact: the section moved on since the editor loaded it
+    // (whatever the version says). Without it, any newer version is a conflict.
+    const isConflict = baseHash !== undefined ? baseHash !== hashSections(current[section]) : revision.version !== version;
+    if (isConflict) {
+      const editor = revision.lastEditedById ? await tx.user.findUnique({ where: { id: revision.lastEditedById }, select: { name: true } }) : null;
+      throw new AppError("CONFLICT", `${editor?.name ?? "Someone"} changed this section after you opened it. Your text is kept: merge it with theirs, keep yours, or take theirs.`, {
+        field: section,
+        currentVersion: revision.version,
+        theirs: current[section] ?? null,
+        theirHash: hashSections(current[section]),
+        editedBy: editor?.name ?? null,
+      });
+    }
     const parsed = schema.safeParse(content);
-    if (!parsed.success) throw new AppError("UNPROCESSABLE", z.prettifyError(parsed.error), { field: `content.${parsed.error.issues[0]?.path.join(".") ?? ""}` });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new AppError("UNPROCESSABLE", issue?.message ?? "This section is not valid.", { field: [section, ...(issue?.path ?? [])].join("."), issues: parsed.error.issues.slice(0, 20) });
+    }
     // Confirming a root cause is the commander's call (PRODUCT.md), not an editor's.
     const confirms = section === "rootCause" && (parsed.data as { status?: string }).status === "confirmed";
-    const wasConfirmed = ((revision.sections as Record<string, { status?: string }>).rootCause?.status ?? "preliminary") === "confirmed";
-    if (confirms && !wasConfirmed && !can(ctx.actor.role, "incidents.approve")) throw new AppError("FORBIDDEN", "Only a COMMANDER or ADMIN confirms a root cause.");
+    const wasConfirmed = ((current as Record<string, { status?: string }>).rootCause?.status ?? "preliminary") === "confirmed";
+    if (confirms && !wasConfirmed && !can(ctx.actor.role, "incidents.approve")) throw new AppError("FORBIDDEN", "Only a COMMANDER or ADMIN confirms a root cause.", { field: "rootCause.status" });
     const cited = [...new Set(citationsIn(parsed.data))];
     const known = await tx.timelineEntry.count({ where: { incidentId: revision.incidentId, id: { in: cited } } });
-    if (known !== cited.length) throw new AppError("UNPROCESSABLE", "A citation points at evidence that is not this incident's.", { field: "content" });
-    const before = (revision.sections as Record<string, unknown>)[section];
-    const sections = { ...(revision.sections as Record<string, unknown>), [section]: parsed.data };
+    if (known !== cited.length) throw new AppError("UNPROCESSABLE", "A citation points at evidence that is not this incident's.", { field: section });
+    const before = current[section];
+    const sections = { ...current, [section]: parsed.data };
+    const contentHash = hashSections(sections);
+    const sectionHash = hashSections(parsed.data);
+    if (contentHash === revision.contentHash) return { id: revision.id, version: revision.version, contentHash, sectionHash, state: revision.state, voidedApprovals: [] as string[] };
     const meta = readMeta(revision.meta);
     const suggestions = Object.fromEntries(Object.entries(meta.suggestions).filter(([name]) => name !== section));
+    // The person had the machine's latest proposal in front of them; only a newer one is offered again.
+    const machineSeen = { ...meta.machineSeen, [section]: hashSections(machineVersionOf(current, meta, section) ?? before) };
+    const voided = revision.state === "approved" ? await voidApprovals(tx, revision.id, `edited after approval by ${ctx.actor.label}`) : [];
     const updated = await tx.reportRevision.update({
       where: { id: revisionId },
       data: {
         sections: sections as Prisma.InputJsonObject,
-        contentHash: hashSections(sections),
-        meta: { ...meta, origins: { ...meta.origins, [section]: "human" }, suggestions } as Prisma.InputJsonObject,
+        contentHash,
+        state: "in_review",
+        meta: { ...meta, origins: { ...meta.origins, [section]: "human" }, suggestions, machineSeen } as Prisma.InputJsonObject,
         version: { increment: 1 },
-        ...(ctx.actor.type === "user" ? { authorId: ctx.actor.id } : {}),
+        ...(ctx.actor.type === "user" ? { authorId: ctx.actor.id, lastEditedById: ctx.actor.id } : {}),
       },
-      select: { id: true, version: true, contentHash: true },
+      select: { id: true, version: true, contentHash: true, state: true },
     });
     await recordAuditEvent(
       tx,
       ctx.actor,
-      { action: "revision.edit", targetType: "ReportRevision", targetId: revisionId, incidentId: revision.incidentId, before: { [section]: before ?? null }, after: { [section]: parsed.data } },
+      {
+        action: "revision.edit",
+        targetType: "ReportRevision",
+        targetId: revisionId,
+        incidentId: revision.incidentId,
+        before: { [section]: before ?? null, state: revision.state },
+        after: { [section]: parsed.data, state: updated.state, ...(voided.length > 0 && { voidedApprovals: voided }) },
+      },
       ctx.requestId,
     );
-    return updated;
+    return { ...updated, sectionHash, voidedApprovals: voided };
   });
 }

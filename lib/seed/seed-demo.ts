@@ -16,6 +16,14 @@ const DEMO_USERS: { key: "admin" | "commander" | "responder"; email: string; nam
   { key: "responder", email: "raj@sitrep.local", name: "Raj Patel", role: "RESPONDER", canSignIn: false },
 ];
 
+// Example addresses (RFC 2606): the demo shows who each email would reach without mailing anyone.
+const DEMO_LISTS = [
+  { name: "Executives", recipients: ["cto@example.com", "vp-engineering@example.com"], severities: ["SEV1", "SEV2"] as const, categories: ["outage", "security"] as const, tags: [] },
+  { name: "Engineering leadership", recipients: ["eng-leads@example.com"], severities: ["SEV1", "SEV2", "SEV3"] as const, categories: [] as const, tags: [] },
+  { name: "Customer support", recipients: ["support-leads@example.com", "cto@example.com"], severities: ["SEV1", "SEV2"] as const, categories: [] as const, tags: ["customer-facing"] },
+  { name: "Search team", recipients: ["search-team@example.com"], severities: [] as const, categories: [] as const, tags: ["search"] },
+];
+
 export type DemoCredentials = { email: string; password: string; role: Role }[];
 
 /**
@@ -42,6 +50,10 @@ export async function seedDemo(db: Db, options: { password?: string; now?: Date;
   const at = (minutes: number) => new Date(startedAt.getTime() + minutes * 60_000);
   const incidentKeys = await db.$transaction(async (tx) => {
     await tx.incident.deleteMany({ where: { tags: { has: DEMO_TAG } } });
+    for (const list of DEMO_LISTS) {
+      const rules = { recipients: list.recipients, severities: [...list.severities], categories: [...list.categories], tags: list.tags };
+      await tx.distributionList.upsert({ where: { name: list.name }, create: { name: list.name, ...rules }, update: rules });
+    }
     const checkout = await tx.incident.create({
       data: {
         title: "Checkout API returning 502s",
@@ -89,7 +101,7 @@ export async function seedDemo(db: Db, options: { password?: string; now?: Date;
       },
     });
     const keys = [formatIncidentKey(checkout.number), formatIncidentKey(search.number)];
-    await recordAuditEvent(tx, options.actor ?? SYSTEM_ACTOR, { action: "demo.seed", targetType: "Incident", after: { incidents: keys, users: DEMO_USERS.map((u) => u.email) } });
+    await recordAuditEvent(tx, options.actor ?? SYSTEM_ACTOR, { action: "demo.seed", targetType: "Incident", after: { incidents: keys, users: DEMO_USERS.map((u) => u.email), lists: DEMO_LISTS.map((l) => l.name) } });
     return keys;
   });
   // The first screen shows what Sitrep does: a cited draft beside the evidence.

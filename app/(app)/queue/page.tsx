@@ -1,40 +1,24 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { SeverityBadge } from "@/components/ui/badges";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Time } from "@/components/ui/time";
 import { requirePageCtx } from "@/lib/auth/require-page-ctx";
-import { listReviewQueue } from "@/lib/reports/list-review-queue";
+import { listReviewQueue, reviewQueueFilterSchema } from "@/lib/reviews/list-review-queue";
+import { QueueFilters } from "./_components/queue-filters";
+import { QueueList } from "./_components/queue-list";
 
 export const metadata: Metadata = { title: "Review queue" };
 
-export default async function QueuePage() {
+export default async function QueuePage({ searchParams }: PageProps<"/queue">) {
   const ctx = await requirePageCtx("drafts.read");
-  const queue = await listReviewQueue(ctx);
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v]).filter(([k, v]) => ["severity", "category", "tag", "mine"].includes(k as string) && v)) as Record<string, string>;
+  const parsed = reviewQueueFilterSchema.safeParse(raw);
+  const filter = parsed.success ? raw : {};
+  const items = await listReviewQueue(ctx, filter);
   return (
     <>
-      <PageHeader title="Review queue" description="Drafts waiting for a human, most severe and oldest first. Nothing is sent until a commander approves it." />
-      {queue.length === 0 ? (
-        <EmptyState title="Nothing waiting for review">New drafts appear here as incidents come in.</EmptyState>
-      ) : (
-        <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
-          {queue.map((item) => (
-            <li key={item.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
-              <SeverityBadge severity={item.incident.severity} />
-              <Link href={`/incidents/${item.incident.key}`} className="font-medium hover:underline">
-                <span className="font-mono text-slate-500">{item.incident.key}</span> {item.incident.title}
-              </Link>
-              <span className="text-sm text-slate-500">
-                {item.kind === "report" ? "Report" : "Status update"} r{item.number} · {item.state.replace("_", " ")} · {item.authorType} draft
-              </span>
-              <span className="ml-auto text-sm text-slate-500">
-                since <Time value={item.createdAt} />
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <PageHeader title="Review queue" description="Drafts waiting for a human, most severe and oldest first. Nothing is sent until a commander approves it. Keys: j / k to move, Enter to open." />
+      <QueueFilters current={filter} />
+      {!parsed.success && <p className="mb-4 text-sm text-amber-700">Some filters were not understood and were ignored.</p>}
+      <QueueList initial={items} filter={filter} />
     </>
   );
 }

@@ -1,0 +1,38 @@
+import Link from "next/link";
+
+const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"];
+const CATEGORIES = ["outage", "degradation", "security", "safety", "other"];
+const control = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+/** Filters live in the URL (a GET form), so a filtered queue can be shared and reloaded. */
+export function QueueFilters({ current }: { current: Record<string, string | undefined> }) {
+  const severities = new Set((current.severity ?? "").split(",").filter(Boolean));
+  return (
+    <form method="get" className="mb-4 flex flex-wrap items-center gap-3" role="search" aria-label="Filter the queue">
+      <fieldset className="flex flex-wrap items-center gap-2 text-sm">
+        <legend className="sr-only">Severity</legend>
+        {SEVERITIES.map((s) => (
+          <label key={s} className="flex items-center gap-1">
+            <input type="checkbox" name="severity" value={s} defaultChecked={severities.has(s)} /> {s}
+          </label>
+        ))}
+      </fieldset>
+      <select name="category" defaultValue={current.category ?? ""} aria-label="Category" className={control}>
+        <option value="">Any category</option>
+        {CATEGORIES.map((c) => (
+          <option key={c}>{c}</option>
+        ))}
+      </select>
+      <input name="tag" defaultValue={current.tag} placeholder="Tag" aria-label="Tag" className={`${control} w-32`} />
+      <label className="flex items-center gap-1 text-sm">
+        <input type="checkbox" name="mine" value="true" defaultChecked={current.mine === "true"} /> Mine
+      </label>
+      <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-slate-100 dark:text-slate-900">
+        Filter
+      </button>
+      <Link href="/queue" className="text-sm text-slate-600 hover:underline dark:text-slate-400">
+        Clear
+      </Link>
+    </form>
+  );
+}

@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { assertCan, can } from "@/lib/authz";
+import type { Ctx } from "@/lib/context";
+import { AppError } from "@/lib/errors";
+import { formatIncidentKey, parseIncidentKey } from "@/lib/incidents/incident-key";
+import { hashEachSection, machineVersionOf, readMeta } from "@/lib/reports/revision-meta";
+import { findApprovalProblems } from "@/lib/reviews/find-approval-problems";
+import { listReviewPresence } from "@/lib/reviews/list-review-presence";
+import { toReviewEvidence } from "@/lib/reviews/review-evidence";
+
+export const getReviewSchema = z.object({ key: z.string().min(1), kind: z.enum(["report", "status_update"]).default("report") });
+
+/**
+ * Everything the commander's editor needs for one incident's latest report (or status update):
+ * the revision and who wrote each section, the machine's version of each for the diff, approvals
+ * (standing and voided), the evidence citations point at, people to own action items, who else
+ * is here, the two-person rule, and what still blocks approval. Read in one snapshot.
+ */
+export async function getReview(ctx: Ctx, input: z.input<typeof getReviewSchema>) {
+  assertCan(ctx.actor, "drafts.read");
+  const { key, kind } = getReviewSchema.parse(input);
+  const number = parseIncidentKey(key);
+  if (number === null) throw new AppError("NOT_FOUND", `No incident ${key}.`);
+  const snapshot = await ctx.db.$transaction(
+    async (tx) => {
+      const incident = await tx.incident.findUnique({ where: { number }, include: { commander: { select: { name: true } }, mergedInto: { select: { number: true } } } });
+      if (!incident) return null;
+      const [revision, revisions, entries, users, policy] = await Promise.all([
+        tx.reportRevision.findFirst({
+          where: { incidentId: incident.id, kind },
+          orderBy: { number: "desc" },
+          include: { lastEditedBy: { select: { id: true, name: true } }, approvals: { orderBy: { createdAt: "asc" }, include: { approver: { select: { name: true } } } } },
+        }),
+        tx.reportRevision.findMany({ where: { incidentId: incident.id }, orderBy: [{ kind: "asc" }, { number: "desc" }], select: { id: true, kind: true, number: true, state: true, createdAt: true } }),
+        tx.timelineEntry.findMany({
+          where: { incidentId: incident.id },
+          orderBy: [{ at: "asc" }, { createdAt: "asc" }],
+          select: { id: true, at: true, kind: true, text: true, source: true, rawEventId: true, hidden: true, data: true, author: { select: { name: true } } },
+        }),
+        tx.user.findMany({ where: { disabledAt: null, role: { not: "VIEWER" } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
+        tx.reviewPolicy.findUnique({ where: { severity: incident.severity } }),
+      ]);
+      return { incident, revision, revisions, entries, users, policy };
+    },
+    { isolationLevel: "RepeatableRead" },
+  );
+  if (!snapshot) throw new AppError("NOT_FOUND", `No incident ${key}.`);
+  const { incident, revision, revisions, entries, users, policy } = snapshot;
+  const me = ctx.actor.type === "user" ? ctx.actor.id : null;
+  const presence = revision ? (await listReviewPresence(ctx.db, [revision.id])).filter((p) => p.userId !== me) : [];
+  const sections = (revision?.sections ?? {}) as Record<string, unknown>;
+  const meta = readMeta(revision?.meta);
+  const isEditable = revision !== null && ["draft", "in_review", "approved"].includes(revision.state) && !incident.mergedInto;
+  return {
+    incident: {
+      id: incident.id,
+      key: formatIncidentKey(incident.number),
+      title: incident.title,
+      severity: incident.severity,
+      category: incident.category,
+      status: incident.status,
+      services: incident.services,
+      tags: incident.tags,
+      startedAt: incident.startedAt.toISOString(),
+      resolvedAt: incident.resolvedAt?.toISOString() ?? null,
+      commander: incident.commander?.name ?? null,
+      mergedInto: incident.mergedInto ? formatIncidentKey(incident.mergedInto.number) : null,
+    },
+    revision: revision && {
+      id: revision.id,
+      kind: revision.kind,
+      number: revision.number,
+      state: revision.state,
+      version: revision.version,
+      contentHash: revision.contentHash,
+      authorType: revision.authorType,
+      sections,
+      sectionHashes: hashEachSection(sections),
+      origins: meta.origins,
+      suggestions: meta.suggestions,
+      machine: Object.fromEntries(Object.keys(sections).map((name) => [name, machineVersionOf(sections, meta, name) ?? null])),
+      writer: meta.writer ?? null,
+      foreignCitations: meta.foreignCitations ?? {},
+      reviewNote: revision.reviewNote,
+      rejectedReason: revision.rejectedReason,
+      lastEditedBy: revision.lastEditedBy,
+      createdAt: revision.createdAt.toISOString(),
+      updatedAt: revision.updatedAt.toISOString(),
+      approvals: revision.approvals.map((a) => ({
+        id: a.id,
+        approver: a.approver.name,
+        at: a.createdAt.toISOString(),
+        voidedAt: a.voidedAt?.toISOString() ?? null,
+        voidReason: a.voidReason,
+        isCurrent: a.voidedAt === null && a.contentHash === revision.contentHash,
+      })),
+      approvalProblems: findApprovalProblems(revision.kind, sections, meta.foreignCitations),
+    },
+    revisions: revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    evidence: entries.map((e, i) => toReviewEvidence(e, i + 1)),
+    users,
+    presence,
+    policy: { twoPersonRule: policy?.twoPersonRule ?? false },
+    permissions: {
+      canEdit: isEditable && can(ctx.actor.role, "drafts.edit"),
+      canApprove: isEditable && can(ctx.actor.role, "incidents.approve") && ctx.actor.type === "user",
+      isLastEditor: me !== null && revision?.lastEditedById === me,
+    },
+  };
+}
+
+export type Review = Awaited<ReturnType<typeof getReview>>;
