@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_COMMANDER, E2E_RESPONDER, E2E_REVIEW_INCIDENTS } from "./fixtures/accounts";
+import { E2E_ADMIN, E2E_COMMANDER, E2E_RESPONDER, E2E_REVIEW_INCIDENTS } from "./fixtures/accounts";
 import { readE2eIncidents, readE2eTokens } from "./fixtures/api-tokens";
 import { signIn } from "./fixtures/sign-in";
 
@@ -128,4 +128,54 @@ test("two people on the same draft see each other, and the second save of a sect
   await expect(commander.getByLabel("Summary statement 1", { exact: true })).toHaveValue(/^Responder: card payments failed/);
   await first.close();
   await second.close();
+});
+
+test("typed text is never lost: leaving asks first, and a crashed tab brings the text back and saves it", async ({ page, context }) => {
+  const { restore: key } = readE2eIncidents();
+  await signIn(page, E2E_COMMANDER.email);
+  await page.goto(`/incidents/${key}/review`);
+  // The server cannot be reached, so the edit stays unsaved.
+  await context.route("**/api/revisions/*/sections/**", (route) => route.abort("internetdisconnected"));
+  const text = `Typed before the crash ${Date.now()}`;
+  await page.getByLabel("Remediation statement 1", { exact: true }).fill(text);
+  await expect(page.getByTestId("save-status-remediation")).toHaveText("Not saved", { timeout: 10_000 });
+  const asked: string[] = [];
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole("link", { name: "Incidents", exact: true }).click();
+  await expect.poll(() => asked.length).toBe(1);
+  expect(asked[0]).toContain("not saved yet");
+  await expect(page).toHaveURL(new RegExp(`/incidents/${key}/review$`));
+  // The tab dies; the next one finds the text in the browser's storage and saves it.
+  await page.close({ runBeforeUnload: false });
+  await context.unrouteAll();
+  const again = await context.newPage();
+  await again.goto(`/incidents/${key}/review`);
+  await expect(again.getByTestId("section-remediation")).toContainText("Restored text you typed at");
+  await expect(again.getByLabel("Remediation statement 1", { exact: true })).toHaveValue(text);
+  await saved(again, "remediation");
+  await again.reload();
+  await expect(again.getByLabel("Remediation statement 1", { exact: true })).toHaveValue(text);
+  await expect(again.getByTestId("section-remediation")).not.toContainText("Restored text");
+});
+
+test("an ADMIN turns on the two-person rule in Settings; the editor who made the last change is then told to find a second approver", async ({ page }) => {
+  const { responder: key } = readE2eIncidents();
+  await signIn(page, E2E_ADMIN.email);
+  await page.goto("/settings/review");
+  const sev2 = page.getByLabel("Approver must not be the last editor (SEV2)");
+  await sev2.check();
+  await expect(page.getByText("Saving…")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel("Approver must not be the last editor (SEV2)")).toBeChecked();
+  await page.goto(`/incidents/${key}/review`);
+  await page.getByLabel("Summary statement 1", { exact: true }).fill("The admin's own wording of the summary.");
+  await saved(page, "summary");
+  await expect(page.getByText("You made the last edit; another commander must approve.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Approve r/ })).toBeDisabled();
+  await page.goto("/settings/review");
+  await page.getByLabel("Approver must not be the last editor (SEV2)").uncheck();
+  await expect(page.getByText("Saving…")).toHaveCount(0);
 });

@@ -5,6 +5,7 @@ const TABS = [
   { href: "/settings/users", label: "Users" },
   { href: "/settings/integrations", label: "Integrations" },
   { href: "/settings/tokens", label: "API tokens" },
+  { href: "/settings/review", label: "Review rules" },
 ];
 
 export default function SettingsLayout({ children }: { children: ReactNode }) {

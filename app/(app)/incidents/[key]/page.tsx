@@ -66,9 +66,21 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
         <div className="min-w-0 space-y-8">
         {incident.drafts && (
           <section aria-labelledby="draft-heading">
-            <h2 id="draft-heading" className="mb-3 text-lg font-semibold">
-              Draft report
-            </h2>
+            <div className="mb-3 flex flex-wrap items-center gap-3">
+              <h2 id="draft-heading" className="text-lg font-semibold">
+                Draft report
+              </h2>
+              {incident.drafts.report && (
+                <Link href={`/incidents/${incident.key}/review`} className="ml-auto rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700 dark:bg-slate-100 dark:text-slate-900">
+                  {can(ctx.actor.role, "incidents.approve") ? "Review and approve" : "Edit the draft"}
+                </Link>
+              )}
+              {incident.drafts.statusUpdate && (
+                <Link href={`/incidents/${incident.key}/review?kind=status_update`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+                  Status update
+                </Link>
+              )}
+            </div>
             {incident.drafts.report ? (
               <DraftReportView
                 sections={incident.drafts.report.sections as unknown as DraftSections}
