@@ -15,11 +15,13 @@ try {
 
 // Background workers run inside every app instance unless switched off (SITREP_WORKERS=off).
 if (getEnv().SITREP_WORKERS === "on") {
-  const [{ getDb }, { startIngestWorkers }, { startDraftingWorkers }] = await Promise.all([
+  const [{ getDb }, { startIngestWorkers }, { startDraftingWorkers }, { startDeliveryWorkers }] = await Promise.all([
     import("@/lib/db"),
     import("@/lib/ingest/start-ingest-workers"),
     import("@/lib/reports/start-drafting-workers"),
+    import("@/lib/deliveries/start-delivery-workers"),
   ]);
   startIngestWorkers(getDb(), getEnv().DATABASE_URL).catch((error: unknown) => console.error("[sitrep] ingest workers failed to start", error));
   startDraftingWorkers(getDb(), getEnv().DATABASE_URL).catch((error: unknown) => console.error("[sitrep] drafting workers failed to start", error));
+  startDeliveryWorkers(getDb(), getEnv().DATABASE_URL).catch((error: unknown) => console.error("[sitrep] email workers failed to start", error));
 }

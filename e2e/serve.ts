@@ -33,7 +33,7 @@ async function main() {
   await createUser({ db, actor: SYSTEM_ACTOR }, { ...E2E_RESPONDER, password: E2E_PASSWORD });
   // One drafted incident per review test, so no test depends on another's approvals or edits.
   const incidents: Record<string, string> = {};
-  for (const [name, title] of Object.entries(E2E_REVIEW_INCIDENTS)) incidents[name] = (await createDraftedIncident(db, { title, tags: ["payments", "customer-facing"] })).key;
+  for (const [name, title] of Object.entries(E2E_REVIEW_INCIDENTS)) incidents[name] = (await createDraftedIncident(db, { title, tags: ["payments", "customer-facing"], startedAt: new Date(Math.floor(Date.now() / 60_000) * 60_000 - 95 * 60_000) })).key;
   const tokens = {
     responder: (await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: "e2e-responder", role: "RESPONDER" })).token,
     viewer: (await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: "e2e-viewer", role: "VIEWER" })).token,

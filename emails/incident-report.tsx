@@ -1,6 +1,6 @@
 import { Section, Text } from "@react-email/components";
 import type { ReportEmailProps } from "@/lib/email/email-content";
-import { EmailFrame, Lines, heading, muted, text } from "./email-parts";
+import { EmailFrame, Lines, heading, muted, text } from "./_parts/email-parts";
 
 const time = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "ongoing");
 

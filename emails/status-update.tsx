@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import type { StatusUpdateEmailProps } from "@/lib/email/email-content";
-import { EmailFrame, Lines, heading, muted } from "./email-parts";
+import { EmailFrame, Lines, heading, muted } from "./_parts/email-parts";
 
 /** A status update while the incident runs: status, current impact, latest development, next update. */
 export default function StatusUpdateEmail(props: StatusUpdateEmailProps) {

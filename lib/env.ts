@@ -26,6 +26,13 @@ const envSchema = z
     GRAFANA_WEBHOOK_TOKEN: webhookSecret.optional(),
     DATADOG_WEBHOOK_TOKEN: webhookSecret.optional(),
     SITREP_WORKERS: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+    RESEND_API_KEY: z.string().min(8, "must be a Resend API key (re_…)").optional(),
+    RESEND_BASE_URL: z.url("must be an absolute URL of a Resend-compatible API").optional(),
+    EMAIL_FROM: z
+      .string()
+      .regex(/^(?:[^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, "must be an address, or a name and an address: Sitrep <incidents@example.com>")
+      .default("Sitrep <incidents@sitrep.local>"),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;

@@ -6,10 +6,16 @@ export const QUEUES = {
   sweepRawEvents: "ingest-sweep-raw-events",
   draftIncident: "draft-incident",
   sweepOpenIncidents: "draft-sweep-open-incidents",
+  sendEmail: "email-send-deliveries",
+  sweepDeliveries: "email-sweep-deliveries",
 } as const;
+
+/** Tries per delivery job before the remaining recipients are marked failed (dead-lettered) with the reason. */
+export const DELIVERY_RETRY_LIMIT = 12;
 
 export type RawEventJob = { rawEventId: string };
 export type DraftJob = { incidentId: string; statusUpdateOnly?: boolean };
+export type DeliveryJob = { deliveryIds: string[] };
 
 const holder = globalThis as unknown as { sitrepBoss?: Promise<PgBoss> };
 
@@ -24,6 +30,9 @@ async function startBoss(connectionString: string): Promise<PgBoss> {
   // A crashed worker's job expires in two minutes, not pg-boss's default fifteen, so it cannot block re-drafts for long.
   await boss.createQueue(QUEUES.draftIncident, { notify: true, policy: "stately", retryLimit: 3, retryDelay: 2, retryBackoff: true, expireInSeconds: 120 });
   await boss.createQueue(QUEUES.sweepOpenIncidents, {});
+  // Backoff from 5 s to 5 min over twelve tries: a provider down for half an hour still gets everything, once.
+  await boss.createQueue(QUEUES.sendEmail, { notify: true, retryLimit: DELIVERY_RETRY_LIMIT, retryDelay: 5, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 120 });
+  await boss.createQueue(QUEUES.sweepDeliveries, {});
   return boss;
 }
 

@@ -24,4 +24,12 @@ describe("distribution list rules", () => {
       ["Support", ["support@x.test"]],
     ]);
   });
+
+  it("adds the incident's extra addresses and leaves out its exclusions, wherever they were listed", () => {
+    const lists = [{ id: "a", name: "Executives", recipients: ["cto@x.test", "ceo@x.test"], severities: [], categories: [], tags: [] }];
+    expect(resolveRecipients(lists, incident, { extra: ["partner@y.test", "CEO@x.test"], excluded: ["ceo@x.test"] }).map((l) => [l.name, l.recipients])).toEqual([
+      ["Executives", ["cto@x.test"]],
+      ["Added for this incident", ["partner@y.test"]],
+    ]);
+  });
 });

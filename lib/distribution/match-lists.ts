@@ -9,18 +9,31 @@ export function matchesList(list: ListRules, incident: IncidentFacets): boolean 
   return true;
 }
 
-/** The matching lists, and each address once (the first list that names it keeps it), case-insensitively. */
-export function resolveRecipients<L extends ListRules & { id: string; name: string; recipients: string[] }>(lists: L[], incident: IncidentFacets) {
-  const seen = new Set<string>();
-  return lists
-    .filter((list) => matchesList(list, incident))
-    .map((list) => {
-      const recipients = list.recipients.filter((address) => {
-        const key = address.trim().toLowerCase();
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-      return { id: list.id, name: list.name, recipients, rules: { severities: list.severities, categories: list.categories, tags: list.tags } };
+export type RecipientGroup = { id: string | null; name: string; recipients: string[]; rules: ListRules | null };
+
+const normal = (address: string) => address.trim().toLowerCase();
+
+/**
+ * The matching lists, then the addresses added for this incident, each address once (the first
+ * group that names it keeps it, case-insensitively), without the addresses excluded for it.
+ */
+export function resolveRecipients<L extends ListRules & { id: string; name: string; recipients: string[] }>(
+  lists: L[],
+  incident: IncidentFacets,
+  overrides: { extra?: string[]; excluded?: string[] } = {},
+): RecipientGroup[] {
+  const seen = new Set((overrides.excluded ?? []).map(normal));
+  const take = (addresses: string[]) =>
+    addresses.filter((address) => {
+      const key = normal(address);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
     });
+  const groups: RecipientGroup[] = lists
+    .filter((list) => matchesList(list, incident))
+    .map((list) => ({ id: list.id, name: list.name, recipients: take(list.recipients), rules: { severities: list.severities, categories: list.categories, tags: list.tags } }));
+  const extra = take(overrides.extra ?? []);
+  if (extra.length > 0) groups.push({ id: null, name: "Added for this incident", recipients: extra, rules: null });
+  return groups.filter((group) => group.recipients.length > 0 || group.id !== null);
 }

@@ -91,6 +91,31 @@ export function buildStatusUpdateEmail(incident: EmailIncident, sections: Status
   };
 }
 
-export function emailSubject(kind: "report" | "status_update", incident: Pick<EmailIncident, "key" | "title" | "severity">): string {
-  return `[${incident.severity}] ${incident.key}: ${incident.title} — ${kind === "report" ? "incident report" : "status update"}`;
+export type ActionItemsEmailProps = {
+  incident: EmailIncident;
+  owner: string;
+  items: { title: string; due: string | null; status: string }[];
+};
+
+export type ResolutionEmailProps = StatusUpdateEmailProps & { resolvedAt: string | null; startedAt: string };
+
+export type EmailTemplateName = "incident_report" | "status_update" | "action_items" | "resolution";
+
+/**
+ * One subject per incident, so mail clients keep every message in one thread (with the
+ * In-Reply-To/References headers); later messages are replies. Action items go to their owners
+ * under their own flag.
+ */
+export function emailSubject(template: EmailTemplateName, incident: Pick<EmailIncident, "key" | "title">, options: { isReply: boolean }): string {
+  const base = `${incident.key}: ${incident.title}`;
+  if (template === "action_items") return `[ACTION REQUIRED] ${base}`;
+  return options.isReply ? `Re: ${base}` : base;
+}
+
+export function buildActionItemsEmail(incident: EmailIncident, owner: string, items: DraftSections["actionItems"]["items"]): ActionItemsEmailProps {
+  return { incident, owner, items: items.map((i) => ({ title: i.title, due: i.dueAt ?? i.dueSuggestion, status: i.status ?? "open" })) };
+}
+
+export function buildResolutionEmail(incident: EmailIncident, sections: StatusUpdateSections, evidence: EvidenceLookup, audience: string, times: { startedAt: Date; resolvedAt: Date | null }): ResolutionEmailProps {
+  return { ...buildStatusUpdateEmail(incident, sections, evidence, audience), startedAt: times.startedAt.toISOString(), resolvedAt: times.resolvedAt?.toISOString() ?? null };
 }

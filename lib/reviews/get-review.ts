@@ -29,7 +29,11 @@ export async function getReview(ctx: Ctx, input: z.input<typeof getReviewSchema>
         tx.reportRevision.findFirst({
           where: { incidentId: incident.id, kind },
           orderBy: { number: "desc" },
-          include: { lastEditedBy: { select: { id: true, name: true } }, approvals: { orderBy: { createdAt: "asc" }, include: { approver: { select: { name: true } } } } },
+          include: {
+            lastEditedBy: { select: { id: true, name: true } },
+            approvals: { orderBy: { createdAt: "asc" }, include: { approver: { select: { name: true } } } },
+            deliveries: { orderBy: [{ template: "asc" }, { recipient: "asc" }], select: { id: true, recipient: true, reason: true, template: true, status: true, attempts: true, lastError: true, sentAt: true } },
+          },
         }),
         tx.reportRevision.findMany({ where: { incidentId: incident.id }, orderBy: [{ kind: "asc" }, { number: "desc" }], select: { id: true, kind: true, number: true, state: true, createdAt: true } }),
         tx.timelineEntry.findMany({
@@ -64,6 +68,8 @@ export async function getReview(ctx: Ctx, input: z.input<typeof getReviewSchema>
       startedAt: incident.startedAt.toISOString(),
       resolvedAt: incident.resolvedAt?.toISOString() ?? null,
       commander: incident.commander?.name ?? null,
+      extraRecipients: incident.extraRecipients,
+      excludedRecipients: incident.excludedRecipients,
       mergedInto: incident.mergedInto ? formatIncidentKey(incident.mergedInto.number) : null,
     },
     revision: revision && {
@@ -95,6 +101,7 @@ export async function getReview(ctx: Ctx, input: z.input<typeof getReviewSchema>
         isCurrent: a.voidedAt === null && a.contentHash === revision.contentHash,
       })),
       approvalProblems: findApprovalProblems(revision.kind, sections, meta.foreignCitations),
+      deliveries: revision.deliveries.map((d) => ({ ...d, sentAt: d.sentAt?.toISOString() ?? null })),
     },
     revisions: revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     evidence: entries.map((e, i) => toReviewEvidence(e, i + 1)),
@@ -104,6 +111,7 @@ export async function getReview(ctx: Ctx, input: z.input<typeof getReviewSchema>
     permissions: {
       canEdit: isEditable && can(ctx.actor.role, "drafts.edit"),
       canApprove: isEditable && can(ctx.actor.role, "incidents.approve") && ctx.actor.type === "user",
+      canSend: can(ctx.actor.role, "incidents.send") && !incident.mergedInto,
       isLastEditor: me !== null && revision?.lastEditedById === me,
     },
   };

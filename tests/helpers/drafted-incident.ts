@@ -7,9 +7,10 @@ import { DEMO_TIMELINE } from "@/lib/seed/demo-incident";
 let counter = 0;
 
 /** An incident with the demo's realistic evidence and the drafter's report and status update, as the background worker leaves it. */
-export async function createDraftedIncident(db: Db, options: { severity?: Severity; tags?: string[]; title?: string; commanderId?: string } = {}) {
+export async function createDraftedIncident(db: Db, options: { severity?: Severity; tags?: string[]; title?: string; commanderId?: string; startedAt?: Date } = {}) {
   counter += 1;
-  const startedAt = new Date(Date.UTC(2026, 10, 29, 9, 0) + counter * 3_600_000);
+  // The evidence starts 5 minutes before the incident does (the deploy) and the draft is written 95 minutes in.
+  const startedAt = options.startedAt ?? new Date(Date.UTC(2026, 10, 29, 9, 0) + counter * 3_600_000);
   const at = (minutes: number) => new Date(startedAt.getTime() + minutes * 60_000);
   const incident = await db.incident.create({
     data: {

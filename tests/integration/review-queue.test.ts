@@ -84,7 +84,7 @@ describe("the email preview", () => {
       ["Support", ["support@example.com"]],
     ]);
     const [email] = preview.emails;
-    expect(email!.subject).toBe(`[SEV2] INC-${incident.number}: Checkout <script>alert(1)</script> down — incident report`);
+    expect(email!.subject).toBe(`INC-${incident.number}: Checkout <script>alert(1)</script> down`);
     expect(email!.html).toContain("Marker-7731: card payments failed.");
     expect(email!.html).not.toContain("<script>alert(1)</script>");
     expect(email!.html).toContain("&lt;script&gt;");

@@ -5,6 +5,7 @@ const TABS = [
   { href: "/settings/users", label: "Users" },
   { href: "/settings/integrations", label: "Integrations" },
   { href: "/settings/tokens", label: "API tokens" },
+  { href: "/settings/lists", label: "Distribution lists" },
   { href: "/settings/review", label: "Review rules" },
 ];
 

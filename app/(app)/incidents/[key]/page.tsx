@@ -11,6 +11,7 @@ import { requirePageCtx } from "@/lib/auth/require-page-ctx";
 import { can } from "@/lib/authz";
 import { isAppError } from "@/lib/errors";
 import { getIncident } from "@/lib/incidents/get-incident";
+import { listIncidentDeliveries } from "@/lib/deliveries/list-incident-deliveries";
 import { AddEvidenceForm } from "./_components/add-evidence-form";
 import { MergeForm } from "./_components/merge-form";
 import { SplitForm } from "./_components/split-form";
@@ -28,6 +29,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
     throw error;
   });
   const canEdit = can(ctx.actor.role, "incidents.update") && !incident.mergedInto;
+  const deliveries = can(ctx.actor.role, "drafts.read") ? await listIncidentDeliveries(ctx, { incidentId: incident.id }) : [];
   const canAddEvidence = can(ctx.actor.role, "evidence.create") && !incident.mergedInto;
   const facts: { label: string; value: React.ReactNode }[] = [
     { label: "Category", value: <span className="capitalize">{incident.category}</span> },
@@ -128,6 +130,22 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
               <ul className="space-y-0.5 font-mono break-all text-slate-600 dark:text-slate-400">
                 {incident.senderKeys.map((key) => (
                   <li key={key}>{key}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {deliveries.length > 0 && (
+            <div className="rounded-xl border border-slate-200 bg-white p-4 text-xs dark:border-slate-800 dark:bg-slate-900" data-testid="incident-deliveries">
+              <h2 className="mb-2 text-sm font-semibold">Sent ({deliveries.filter((d) => d.status === "sent").length} of {deliveries.length})</h2>
+              <ul className="space-y-1">
+                {deliveries.map((d) => (
+                  <li key={d.id} className="break-words">
+                    <span className={d.status === "failed" ? "font-medium text-red-700 dark:text-red-400" : d.status === "sent" ? "font-medium text-emerald-700 dark:text-emerald-400" : "font-medium"}>{d.status}</span> {d.recipient}{" "}
+                    <span className="text-slate-500">
+                      · {d.template.replace("_", " ")} r{d.revision.number}
+                    </span>
+                    {d.lastError && <span className="block text-red-700 dark:text-red-400">{d.lastError}</span>}
+                  </li>
                 ))}
               </ul>
             </div>

@@ -4,7 +4,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { fetchJson } from "@/components/api/fetch-json";
 
-type Preview = { version: number; contentHash: string; emails: { list: { id: string; name: string } | null; recipients: string[]; subject: string; html: string; text: string }[] };
+type Preview = { version: number; contentHash: string; emails: { template: string; list: { id: string; name: string } | null; reason: string; recipients: string[]; subject: string; html: string; text: string }[] };
+
+const TEMPLATE_LABEL: Record<string, string> = { incident_report: "Incident report", status_update: "Status update", resolution: "Resolution notice", action_items: "[ACTION REQUIRED] action items" };
 
 /** The exact emails approval would send (rendered by the server with React Email), per list, with the addresses; refreshed whenever the saved text changes. */
 export function EmailPreview({ revisionId, contentHash, severity, category }: { revisionId: string; contentHash: string; severity: string; category: string }) {
@@ -21,14 +23,16 @@ export function EmailPreview({ revisionId, contentHash, severity, category }: { 
         What approval sends {preview.isFetching && <span className="text-xs font-normal text-slate-500">updating…</span>}
       </h2>
       {preview.error && <p className="text-sm text-red-700">{preview.error.message}</p>}
-      {preview.data && preview.data.emails.some((e) => e.list) && (
+      {preview.data && preview.data.emails.some((e) => e.recipients.length > 0) && (
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          {preview.data.emails.filter((e) => e.list).length} list(s), {preview.data.emails.reduce((n, e) => n + e.recipients.length, 0)} addresses, each once.
+          {preview.data.emails.length} email{preview.data.emails.length === 1 ? "" : "s"} to {preview.data.emails.reduce((n, e) => n + e.recipients.length, 0)} addresses, each address once per kind of email.
         </p>
       )}
       {preview.data?.emails.map((email, i) => (
-        <details key={email.list?.id ?? "none"} open={i === 0} className="group space-y-2 border-t border-slate-100 pt-3 first-of-type:border-0 first-of-type:pt-0 dark:border-slate-800">
-          <summary className="cursor-pointer text-sm font-medium">{email.list ? `List: ${email.list.name} (${email.recipients.length})` : `No distribution list matches ${severity} ${category}: approval would send to nobody.`}</summary>
+        <details key={`${email.template}:${email.reason}:${email.recipients[0] ?? ""}`} open={i === 0} className="group space-y-2 border-t border-slate-100 pt-3 first-of-type:border-0 first-of-type:pt-0 dark:border-slate-800">
+          <summary className="cursor-pointer text-sm font-medium">
+            {email.recipients.length === 0 ? `No distribution list matches ${severity} ${category}: nobody would get it.` : `${TEMPLATE_LABEL[email.template] ?? email.template} → ${email.list ? `list ${email.list.name}` : email.reason} (${email.recipients.length})`}
+          </summary>
           {email.recipients.length > 0 && (
             <p className="text-xs break-words text-slate-600 dark:text-slate-400" data-testid="preview-recipients">
               To ({email.recipients.length}): {email.recipients.join(", ")}
@@ -37,7 +41,7 @@ export function EmailPreview({ revisionId, contentHash, severity, category }: { 
           <p className="text-xs">
             <span className="text-slate-500">Subject:</span> {email.subject}
           </p>
-          <iframe title={`Email to ${email.list?.name ?? "nobody"}`} srcDoc={email.html} sandbox="" className="h-96 w-full rounded-lg border border-slate-200 bg-white dark:border-slate-700" />
+          <iframe title={`Email: ${email.subject} (${email.reason})`} srcDoc={email.html} sandbox="" className="h-96 w-full rounded-lg border border-slate-200 bg-white dark:border-slate-700" />
           <button type="button" className="text-xs text-sky-700 underline dark:text-sky-300" aria-expanded={showText === i} onClick={() => setShowText(showText === i ? null : i)}>
             {showText === i ? "Hide" : "Show"} the plain-text part
           </button>

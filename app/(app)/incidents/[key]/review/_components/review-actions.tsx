@@ -18,10 +18,17 @@ export function ReviewActions({ review, kind, hasUnsaved, titles }: Props) {
   const [error, setError] = useState<string | null>(null);
   const version = () => cache.read()?.revision?.version ?? revision.version;
   const decide = useMutation({
-    mutationFn: (action: "approve" | "reject" | "request-changes") => fetchJson(`/api/revisions/${revision.id}/${action}`, { method: "POST", body: action === "approve" ? { version: version() } : { version: version(), reason } }),
+    mutationFn: async (action: "approve" | "approve-and-send" | "send" | "reject" | "request-changes") => {
+      if (action === "send") return fetchJson(`/api/revisions/${revision.id}/send`, { method: "POST", body: {} });
+      if (action === "approve" || action === "approve-and-send") {
+        await fetchJson(`/api/revisions/${revision.id}/approve`, { method: "POST", body: { version: version() } });
+        return action === "approve-and-send" ? fetchJson(`/api/revisions/${revision.id}/send`, { method: "POST", body: {} }) : null;
+      }
+      return fetchJson(`/api/revisions/${revision.id}/${action}`, { method: "POST", body: { version: version(), reason } });
+    },
     onMutate: () => setError(null),
     onSuccess: (_data, action) => {
-      if (action !== "approve") setReason("");
+      if (action === "reject" || action === "request-changes") setReason("");
     },
     onError: (e) => setError(e instanceof ApiError ? e.message : "That did not work; try again."),
     onSettled: () => cache.refresh(),
@@ -63,11 +70,24 @@ export function ReviewActions({ review, kind, hasUnsaved, titles }: Props) {
           )}
           {blockedByRule && <p className="text-xs text-amber-800 dark:text-amber-300">You made the last edit; another commander must approve.</p>}
           {hasUnsaved && <p className="text-xs text-slate-500">Waiting for your edits to save before approval.</p>}
-          <button type="button" className={primary} disabled={decide.isPending || problems.length > 0 || blockedByRule || hasUnsaved} onClick={() => decide.mutate("approve")}>
-            Approve r{revision.number}
-          </button>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className={primary} disabled={decide.isPending || problems.length > 0 || blockedByRule || hasUnsaved} onClick={() => decide.mutate("approve")}>
+              Approve r{revision.number}
+            </button>
+            {permissions.canSend && (
+              <button type="button" className={secondary} disabled={decide.isPending || problems.length > 0 || blockedByRule || hasUnsaved} onClick={() => decide.mutate("approve-and-send")}>
+                Approve and send
+              </button>
+            )}
+          </div>
         </>
       )}
+      {revision.state === "approved" && permissions.canSend && (
+        <button type="button" className={primary} disabled={decide.isPending || hasUnsaved} onClick={() => decide.mutate("send")}>
+          Send r{revision.number} now
+        </button>
+      )}
+      {revision.deliveries.length > 0 && <DeliveryList deliveries={revision.deliveries} />}
       {canDecide && (
         <div className="space-y-2 border-t border-slate-100 pt-3 dark:border-slate-800">
           <label htmlFor="decision-reason" className="text-xs font-medium text-slate-600 dark:text-slate-400">
@@ -90,5 +110,27 @@ export function ReviewActions({ review, kind, hasUnsaved, titles }: Props) {
         </p>
       )}
     </section>
+  );
+}
+
+const STATUS_STYLE: Record<string, string> = { queued: "text-slate-600", sending: "text-slate-600", sent: "text-emerald-700 dark:text-emerald-400", failed: "text-red-700 dark:text-red-400" };
+
+/** Per recipient: queued, sent, or failed with the provider's reason. */
+function DeliveryList({ deliveries }: { deliveries: Props["review"]["revision"]["deliveries"] }) {
+  const sent = deliveries.filter((d) => d.status === "sent").length;
+  return (
+    <div className="space-y-1 border-t border-slate-100 pt-3 text-xs dark:border-slate-800" data-testid="deliveries">
+      <p className="font-medium">
+        Sent to {sent} of {deliveries.length}
+      </p>
+      <ul className="space-y-0.5">
+        {deliveries.map((d) => (
+          <li key={d.id} className="break-words">
+            <span className={`font-medium ${STATUS_STYLE[d.status] ?? ""}`}>{d.status}</span> {d.recipient} <span className="text-slate-500">({d.template === "action_items" ? "action items" : d.reason})</span>
+            {d.lastError && <span className="block text-red-700 dark:text-red-400">{d.lastError}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -8,6 +8,7 @@ import { EmailPreview } from "./email-preview";
 import { EvidenceDialog } from "./evidence-dialog";
 import { EvidenceProvider } from "./evidence-context";
 import { PresenceBar } from "./presence-bar";
+import { RecipientsPanel } from "./recipients-panel";
 import { ReviewActions } from "./review-actions";
 import { SECTION_TITLES, SectionEditor } from "./section-editor";
 import { useReviewQuery, type ReviewKind } from "./use-review-query";
@@ -100,6 +101,7 @@ export function ReviewEditor({ initial, kind }: { initial: Review; kind: ReviewK
             </div>
             <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
               <ReviewActions review={review as never} kind={kind} hasUnsaved={hasUnsaved} titles={titles} />
+              {review.permissions.canSend && <RecipientsPanel incidentKey={incident.key} kind={kind} extra={incident.extraRecipients} excluded={incident.excludedRecipients} />}
               <EmailPreview revisionId={revision.id} contentHash={revision.contentHash} severity={incident.severity} category={incident.category} />
             </aside>
           </div>

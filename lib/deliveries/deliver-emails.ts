@@ -1,0 +1,50 @@
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Db } from "@/lib/db";
+import type { Transport } from "@/lib/email/create-transport";
+
+const MAILER = { type: "system", id: null, label: "mailer" } as const;
+
+type Claimed = { id: string; revisionId: string; recipient: string; subject: string; html: string; text: string; headers: Record<string, string>; tags: { name: string; value: string }[]; attempts: number; incidentId: string };
+
+/**
+ * Hands queued deliveries to the transport, one recipient each, with the delivery's id as the
+ * idempotency key (a retry after a timeout is never a second email). A provider 4xx fails that
+ * recipient with the provider's words and the rest go on; a 429, 5xx or network error leaves it
+ * queued for the job's next try, and on the last try it is failed with the reason. Every outcome
+ * is recorded per recipient, with its audit row.
+ */
+export async function deliverEmails(db: Db, transport: Transport, ids: string[], options: { from: string; isLastAttempt: boolean }) {
+  const counts = { sent: 0, failed: 0, retry: 0, skipped: 0 };
+  for (const id of ids) {
+    // Only rows still to send; "sending" too, in case a worker died mid-send (the key keeps it single).
+    const [row] = await db.$queryRaw<Claimed[]>`
+      UPDATE "Delivery" d SET "status" = 'sending', "attempts" = d."attempts" + 1, "updatedAt" = now()
+      FROM "ReportRevision" r
+      WHERE d."id" = ${id} AND d."status" IN ('queued', 'sending') AND r."id" = d."revisionId"
+      RETURNING d."id", d."revisionId", d."recipient", d."subject", d."html", d."text", d."headers", d."tags", d."attempts", r."incidentId"`;
+    if (!row) {
+      counts.skipped += 1;
+      continue;
+    }
+    const outcome = await transport.send({ from: options.from, to: row.recipient, subject: row.subject, html: row.html, text: row.text, headers: row.headers, tags: row.tags }, { idempotencyKey: `sitrep-delivery-${row.id}` });
+    const final = outcome.ok ? "sent" : !outcome.retryable ? "failed" : options.isLastAttempt ? "failed" : "queued";
+    const lastError = outcome.ok ? null : final === "failed" && outcome.retryable ? `gave up after ${row.attempts} attempts: ${outcome.error}` : outcome.error;
+    await db.$transaction(async (tx) => {
+      await tx.delivery.update({
+        where: { id: row.id },
+        data: { status: final, lastError, ...(outcome.ok && { providerMessageId: outcome.providerMessageId, sentAt: new Date() }) },
+      });
+      if (final !== "queued") {
+        await recordAuditEvent(tx, MAILER, {
+          action: final === "sent" ? "delivery.sent" : "delivery.failed",
+          targetType: "Delivery",
+          targetId: row.id,
+          incidentId: row.incidentId,
+          after: { recipient: row.recipient, status: final, attempts: row.attempts, transport: transport.name, ...(lastError && { error: lastError }), ...(outcome.ok && outcome.providerMessageId && { providerMessageId: outcome.providerMessageId }) },
+        });
+      }
+    });
+    counts[final === "sent" ? "sent" : final === "failed" ? "failed" : "retry"] += 1;
+  }
+  return counts;
+}

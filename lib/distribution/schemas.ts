@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] as const;
+const CATEGORIES = ["outage", "degradation", "security", "safety", "other"] as const;
+
+/** Addresses as a person pastes them: one per line or comma-separated; each must be a valid address. */
+export const addressList = (max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.split(/[\n,;]+/).map((s) => s.trim()).filter(Boolean) : v),
+    z
+      .array(z.email({ error: (issue) => `"${String(issue.input)}" is not a valid e-mail address.` }).max(320))
+      .max(max, `At most ${max} addresses.`)
+      .transform((list) => [...new Map(list.map((a) => [a.toLowerCase(), a])).values()]),
+  );
+
+export const distributionListSchema = z.object({
+  id: z.string().optional(),
+  name: z.string().trim().min(1, "Give the list a name.").max(100),
+  recipients: addressList(500).refine((list) => list.length > 0, "Add at least one address."),
+  severities: z.array(z.enum(SEVERITIES)).default([]),
+  categories: z.array(z.enum(CATEGORIES)).default([]),
+  tags: z.preprocess((v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v), z.array(z.string().max(100)).max(50)).default([]),
+});
+
+export const incidentRecipientsSchema = z.object({
+  key: z.string().min(1),
+  extraRecipients: addressList(200),
+  excludedRecipients: addressList(200),
+});
