@@ -18,6 +18,12 @@ describe("parseEnv", () => {
     expect(parseEnv(valid)).toMatchObject({ OIDC_DEFAULT_ROLE: "VIEWER", OIDC_NAME: "Single sign-on" });
   });
 
+  it("checks the mail settings: a sender address, URLs for Resend and SMTP", () => {
+    expect(parseEnv(valid).EMAIL_FROM).toBe("Sitrep <incidents@sitrep.local>");
+    expect(parseEnv({ ...valid, EMAIL_FROM: "Ops <ops@example.com>", RESEND_API_KEY: "re_123456789", SMTP_URL: "smtp://127.0.0.1:1025" })).toMatchObject({ EMAIL_FROM: "Ops <ops@example.com>" });
+    expect(problems({ ...valid, EMAIL_FROM: "not an address", RESEND_BASE_URL: "nope", SMTP_URL: "http://mail" }).map((p) => p.split(" ")[0]).sort()).toEqual(["EMAIL_FROM", "RESEND_BASE_URL", "SMTP_URL"]);
+  });
+
   it("names each missing or malformed variable", () => {
     expect(problems({})).toEqual([expect.stringMatching(/^DATABASE_URL is required/), expect.stringMatching(/^AUTH_SECRET is required/)]);
     expect(problems({ ...valid, DATABASE_URL: "mysql://x" })).toEqual(["DATABASE_URL must be a postgresql:// connection URL"]);

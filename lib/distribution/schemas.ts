@@ -10,7 +10,8 @@ export const addressList = (max: number) =>
     z
       .array(z.email({ error: (issue) => `"${String(issue.input)}" is not a valid e-mail address.` }).max(320))
       .max(max, `At most ${max} addresses.`)
-      .transform((list) => [...new Map(list.map((a) => [a.toLowerCase(), a])).values()]),
+      // The first spelling of an address is kept; later ones that differ only in case are dropped.
+      .transform((list) => list.filter((address, i) => list.findIndex((other) => other.toLowerCase() === address.toLowerCase()) === i)),
   );
 
 export const distributionListSchema = z.object({

@@ -112,6 +112,7 @@ export async function getReview(ctx: Ctx, input: z.input<typeof getReviewSchema>
       canEdit: isEditable && can(ctx.actor.role, "drafts.edit"),
       canApprove: isEditable && can(ctx.actor.role, "incidents.approve") && ctx.actor.type === "user",
       canSend: can(ctx.actor.role, "incidents.send") && !incident.mergedInto,
+      isApproverRole: can(ctx.actor.role, "incidents.approve"),
       isLastEditor: me !== null && revision?.lastEditedById === me,
     },
   };

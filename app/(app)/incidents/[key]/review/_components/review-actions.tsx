@@ -56,7 +56,7 @@ export function ReviewActions({ review, kind, hasUnsaved, titles }: Props) {
           </p>
         ))}
       {policy.twoPersonRule && <p className="text-xs text-slate-600 dark:text-slate-400">Two-person rule for {review.incident.severity}: whoever made the last edit cannot approve.</p>}
-      {!permissions.canApprove && <p className="text-sm text-slate-600 dark:text-slate-400">Only a commander or admin approves or sends. Your edits are saved for them to review.</p>}
+      {!permissions.isApproverRole && <p className="text-sm text-slate-600 dark:text-slate-400">Only a commander or admin approves or sends. Your edits are saved for them to review.</p>}
       {permissions.canApprove && isOpen && (
         <>
           {problems.length > 0 && (
