@@ -31,7 +31,8 @@ async function startBoss(connectionString: string): Promise<PgBoss> {
   await boss.createQueue(QUEUES.draftIncident, { notify: true, policy: "stately", retryLimit: 3, retryDelay: 2, retryBackoff: true, expireInSeconds: 120 });
   await boss.createQueue(QUEUES.sweepOpenIncidents, {});
   // Backoff from 5 s to 5 min over twelve tries: a provider down for half an hour still gets everything, once.
-  await boss.createQueue(QUEUES.sendEmail, { notify: true, retryLimit: DELIVERY_RETRY_LIMIT, retryDelay: 5, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 120 });
+  // A job may run for 25 recipients × a 15 s timeout, so it expires only after ten minutes.
+  await boss.createQueue(QUEUES.sendEmail, { notify: true, retryLimit: DELIVERY_RETRY_LIMIT, retryDelay: 5, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 600 });
   await boss.createQueue(QUEUES.sweepDeliveries, {});
   return boss;
 }

@@ -3,6 +3,8 @@ import type { Db } from "@/lib/db";
 import type { Transport } from "@/lib/email/create-transport";
 
 const MAILER = { type: "system", id: null, label: "mailer" } as const;
+/** A claimed delivery untouched for this long belongs to a worker that died; another may take it. Well above one send's timeout. */
+export const SENDING_LEASE_SECONDS = 120;
 
 type Claimed = { id: string; revisionId: string; recipient: string; subject: string; html: string; text: string; headers: Record<string, string>; tags: { name: string; value: string }[]; attempts: number; incidentId: string };
 
@@ -16,11 +18,12 @@ type Claimed = { id: string; revisionId: string; recipient: string; subject: str
 export async function deliverEmails(db: Db, transport: Transport, ids: string[], options: { from: string; isLastAttempt: boolean }) {
   const counts = { sent: 0, failed: 0, retry: 0, skipped: 0 };
   for (const id of ids) {
-    // Only rows still to send; "sending" too, in case a worker died mid-send (the key keeps it single).
+    // Claim the row: queued ones, or "sending" ones whose worker died (its lease ran out). Exactly one job wins the claim.
     const [row] = await db.$queryRaw<Claimed[]>`
       UPDATE "Delivery" d SET "status" = 'sending', "attempts" = d."attempts" + 1, "updatedAt" = now()
       FROM "ReportRevision" r
-      WHERE d."id" = ${id} AND d."status" IN ('queued', 'sending') AND r."id" = d."revisionId"
+      WHERE d."id" = ${id} AND r."id" = d."revisionId"
+        AND (d."status" = 'queued' OR (d."status" = 'sending' AND d."updatedAt" < now() - make_interval(secs => ${SENDING_LEASE_SECONDS})))
       RETURNING d."id", d."revisionId", d."recipient", d."subject", d."html", d."text", d."headers", d."tags", d."attempts", r."incidentId"`;
     if (!row) {
       counts.skipped += 1;
@@ -29,11 +32,13 @@ export async function deliverEmails(db: Db, transport: Transport, ids: string[],
     const outcome = await transport.send({ from: options.from, to: row.recipient, subject: row.subject, html: row.html, text: row.text, headers: row.headers, tags: row.tags }, { idempotencyKey: `sitrep-delivery-${row.id}` });
     const final = outcome.ok ? "sent" : !outcome.retryable ? "failed" : options.isLastAttempt ? "failed" : "queued";
     const lastError = outcome.ok ? null : final === "failed" && outcome.retryable ? `gave up after ${row.attempts} attempts: ${outcome.error}` : outcome.error;
-    await db.$transaction(async (tx) => {
-      await tx.delivery.update({
-        where: { id: row.id },
+    const recorded = await db.$transaction(async (tx) => {
+      // Only while this claim still holds: a worker that outlived its lease does not overwrite the one that took over.
+      const { count } = await tx.delivery.updateMany({
+        where: { id: row.id, status: "sending", attempts: row.attempts },
         data: { status: final, lastError, ...(outcome.ok && { providerMessageId: outcome.providerMessageId, sentAt: new Date() }) },
       });
+      if (count === 0) return false;
       if (final !== "queued") {
         await recordAuditEvent(tx, MAILER, {
           action: final === "sent" ? "delivery.sent" : "delivery.failed",
@@ -43,7 +48,12 @@ export async function deliverEmails(db: Db, transport: Transport, ids: string[],
           after: { recipient: row.recipient, status: final, attempts: row.attempts, transport: transport.name, ...(lastError && { error: lastError }), ...(outcome.ok && outcome.providerMessageId && { providerMessageId: outcome.providerMessageId }) },
         });
       }
+      return true;
     });
+    if (!recorded) {
+      counts.skipped += 1;
+      continue;
+    }
     counts[final === "sent" ? "sent" : final === "failed" ? "failed" : "retry"] += 1;
   }
   return counts;

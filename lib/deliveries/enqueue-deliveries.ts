@@ -12,7 +12,7 @@ export async function enqueueDeliveries(ids: string[]): Promise<void> {
     const boss = await getBoss(getEnv().DATABASE_URL);
     for (let i = 0; i < ids.length; i += DELIVERY_BATCH) {
       const batch = ids.slice(i, i + DELIVERY_BATCH);
-      await boss.send(QUEUES.sendEmail, { deliveryIds: batch } satisfies DeliveryJob, { singletonKey: `deliver:${batch[0]}` });
+      await boss.send(QUEUES.sendEmail, { deliveryIds: batch } satisfies DeliveryJob);
     }
   } catch (error) {
     console.error(`[email] could not queue ${ids.length} deliveries; the sweep will`, error instanceof Error ? error.message : error);

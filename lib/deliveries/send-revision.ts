@@ -8,9 +8,12 @@ import { enqueueDeliveries } from "@/lib/deliveries/enqueue-deliveries";
 import { loadPlanInput } from "@/lib/deliveries/load-plan-input";
 import { messageTags, threadDomain } from "@/lib/deliveries/message-identity";
 import { planDeliveries } from "@/lib/deliveries/plan-deliveries";
+import { hashPlan } from "@/lib/deliveries/hash-plan";
+import { voidApprovals } from "@/lib/reviews/void-approvals";
 import { renderRevisionEmail } from "@/lib/email/render-revision-email";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { breaksTwoPersonRule } from "@/lib/reviews/editor-identity";
 import { lockRevision } from "@/lib/reviews/lock-revision";
 
 export const sendRevisionSchema = z.object({ revisionId: z.string().min(1), origin: z.url() });
@@ -26,10 +29,16 @@ export async function sendRevision(ctx: Ctx, input: z.input<typeof sendRevisionS
   assertCan(ctx.actor, "incidents.send");
   const { revisionId, origin } = sendRevisionSchema.parse(input);
   const { revision, incident, input: plan } = await loadPlanInput(ctx.db, revisionId, origin);
+  // Refuse early what the transaction would refuse anyway, before any rendering.
+  if (revision.state === "sent") throw new AppError("CONFLICT", "This revision was already sent; nothing is sent twice.");
+  if (revision.state !== "approved") throw new AppError("CONFLICT", `This revision is not approved (it is ${revision.state.replace("_", " ")}); approve it before sending.`);
   const planned = planDeliveries(plan);
+  const planHash = hashPlan(planned);
   const rendered = await Promise.all(planned.map((p) => renderRevisionEmail(p.content)));
   const domain = threadDomain(options.emailFrom ?? getEnv().EMAIL_FROM);
   const ids = await ctx.db.$transaction(async (tx) => {
+    // Incident before revision, the order the drafter locks them in, so the two never deadlock.
+    const [thread] = await tx.$queryRaw<{ threadMessageId: string | null }[]>`SELECT "threadMessageId" FROM "Incident" WHERE "id" = ${incident.id} FOR UPDATE`;
     const locked = await lockRevision(tx, revisionId);
     if (locked.state === "sent") throw new AppError("CONFLICT", `Revision ${locked.number} was already sent; nothing is sent twice.`);
     if (locked.state !== "approved") throw new AppError("CONFLICT", `Revision ${locked.number} is not approved (it is ${locked.state.replace("_", " ")}); approve it before sending.`);
@@ -42,18 +51,20 @@ export async function sendRevision(ctx: Ctx, input: z.input<typeof sendRevisionS
     if (!approval) throw new AppError("CONFLICT", "This exact text has no standing approval (it changed after it was approved); approve it again before sending.");
     if (!["ADMIN", "COMMANDER"].includes(approval.approver.role) || approval.approver.disabledAt) throw new AppError("FORBIDDEN", "Its approver is no longer a COMMANDER or ADMIN; a commander must approve it again.");
     const policy = await tx.reviewPolicy.findUnique({ where: { severity: locked.incident.severity } });
-    if (policy?.twoPersonRule && approval.approverId === locked.lastEditedById) throw new AppError("FORBIDDEN", `${locked.incident.severity} needs a second person: the approver made the last edit.`);
+    if (policy?.twoPersonRule && breaksTwoPersonRule(locked, approval.approverId)) throw new AppError("FORBIDDEN", `${locked.incident.severity} needs a second person: the approver made the last edit.`);
+    const newer = await tx.reportRevision.findFirst({ where: { incidentId: incident.id, kind: locked.kind, number: { gt: locked.number } }, select: { number: true } });
+    if (newer) throw new AppError("CONFLICT", `Revision ${locked.number} was superseded by r${newer.number}; send the newest one.`);
+    if (approval.planHash && approval.planHash !== planHash) return { stalePlan: approval.id } as const;
     if (!planned.some((p) => p.template !== "action_items" && p.recipients.length > 0)) {
       throw new AppError("UNPROCESSABLE", `No distribution list matches ${locked.incident.severity} ${incident.category} and no address was added for this incident: nobody would get it.`, { field: "recipients" });
     }
-    const [thread] = await tx.$queryRaw<{ threadMessageId: string | null }[]>`SELECT "threadMessageId" FROM "Incident" WHERE "id" = ${incident.id} FOR UPDATE`;
     if ((thread?.threadMessageId !== null) !== plan.incident.isReply) throw new AppError("CONFLICT", "Another message for this incident went out at the same moment; send again.");
     const root = thread?.threadMessageId ?? `<incident-${incident.id}@${domain}>`;
     const rows: Prisma.DeliveryCreateManyInput[] = planned.flatMap((p, k) =>
       p.recipients.map((recipient) => {
-        // The first message starts the thread; every later one replies to it.
-        const messageId = plan.incident.isReply ? `<${randomUUID()}@${domain}>` : root;
-        const headers = { "Message-ID": messageId, ...(plan.incident.isReply && { "In-Reply-To": root, References: root }) };
+        // Every message has its own id and names the incident's thread root; later ones reply to it.
+        const messageId = `<${randomUUID()}@${domain}>`;
+        const headers = { "Message-ID": messageId, References: root, ...(plan.incident.isReply && { "In-Reply-To": root }) };
         return {
           revisionId,
           approvalId: approval.id,
@@ -90,6 +101,21 @@ export async function sendRevision(ctx: Ctx, input: z.input<typeof sendRevisionS
     );
     return created.map((d) => d.id);
   });
+  if (!Array.isArray(ids)) {
+    // The audience, the incident or its evidence changed since approval: the approval no longer covers what would go out.
+    await withdrawApproval(ctx, revisionId, ids.stalePlan);
+    throw new AppError("CONFLICT", "Who gets it, or what it says, changed since it was approved (recipients, lists, severity or evidence): the approval was withdrawn. Check the preview and approve again.");
+  }
   await (options.enqueue ?? enqueueDeliveries)(ids);
   return { revisionId, state: "sent" as const, deliveries: ids.length };
+}
+
+async function withdrawApproval(ctx: Ctx, revisionId: string, approvalId: string): Promise<void> {
+  await ctx.db.$transaction(async (tx) => {
+    await lockRevision(tx, revisionId);
+    const voided = await voidApprovals(tx, revisionId, "what sending would deliver changed after approval");
+    if (voided.length === 0) return;
+    const revision = await tx.reportRevision.update({ where: { id: revisionId }, data: { state: "in_review" }, select: { incidentId: true } });
+    await recordAuditEvent(tx, ctx.actor, { action: "revision.approval_withdrawn", targetType: "ReportRevision", targetId: revisionId, incidentId: revision.incidentId, before: { state: "approved", approvalId }, after: { state: "in_review", voidedApprovals: voided, reason: "recipients, lists, severity or evidence changed since approval" } }, ctx.requestId);
+  });
 }

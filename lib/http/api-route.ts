@@ -7,6 +7,7 @@ import type { Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db";
 import { enqueueRedraft } from "@/lib/reports/enqueue-redraft";
 import { isDatabaseUnavailable } from "@/lib/database/is-database-unavailable";
+import { isTransactionConflict } from "@/lib/database/is-transaction-conflict";
 import { AppError, isAppError } from "@/lib/errors";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -42,6 +43,9 @@ export function apiRoute<P = Record<string, never>>(
       if (error instanceof z.ZodError) {
         const field = error.issues[0]?.path.join(".") || undefined;
         return errorResponse(new AppError("UNPROCESSABLE", z.prettifyError(error), { field, issues: error.issues }), requestId);
+      }
+      if (isTransactionConflict(error)) {
+        return errorResponse(new AppError("CONFLICT", "Someone else changed this at the same moment; reload and try again."), requestId);
       }
       if (isDatabaseUnavailable(error)) {
         console.error(`[api] request ${requestId}: database unavailable`);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import { isTransactionConflict } from "@/lib/database/is-transaction-conflict";
 import { isAppError } from "@/lib/errors";
 
 export type ActionState<T = unknown> = {
@@ -30,6 +31,7 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionState<
     if (error instanceof z.ZodError) {
       return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: z.flattenError(error).fieldErrors };
     }
+    if (isTransactionConflict(error)) return { ok: false, error: "Someone else changed this at the same moment; reload and try again." };
     const requestId = randomUUID();
     console.error(`[action] ${requestId} failed`, error);
     return { ok: false, error: `Something went wrong on our side (reference ${requestId}).` };

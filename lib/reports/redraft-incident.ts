@@ -36,6 +36,7 @@ async function saveMachineDraft(
   // Lock the row, then read it: a person's save that committed while this draft was computed is merged, not overwritten.
   if (newest) await tx.$queryRaw`SELECT "id" FROM "ReportRevision" WHERE "id" = ${newest.id} FOR UPDATE`;
   const latest = newest ? await tx.reportRevision.findUniqueOrThrow({ where: { id: newest.id } }) : null;
+  if (latest?.state === "approved" && !options.forceNew) return offerToApproved(tx, latest, sections, meta);
   const canUpdate = latest && (EDITABLE as readonly string[]).includes(latest.state) && !options.forceNew;
   if (canUpdate) {
     const merged = mergeMachineDraft(latest.sections as Record<string, unknown>, readMeta(latest.meta), sections);
@@ -73,6 +74,23 @@ async function saveMachineDraft(
   });
   await recordAuditEvent(tx, DRAFTER, { action: "revision.draft", targetType: "ReportRevision", targetId: created.id, incidentId, after: { kind, number: created.number, contentHash: created.contentHash } });
   return "created";
+}
+
+/**
+ * An approved revision waiting to be sent keeps its exact content (and so its approval): newer
+ * machine text for any section is offered beside it as a suggestion, which a person may accept
+ * (voiding the approval) or leave.
+ */
+async function offerToApproved(tx: DbTx, latest: { id: string; incidentId: string; number: number; sections: unknown; meta: unknown }, sections: Record<string, unknown>, meta: RevisionMeta): Promise<"updated" | "unchanged"> {
+  const previous = readMeta(latest.meta);
+  const everySectionFrozen = Object.fromEntries(Object.keys(sections).map((name) => [name, "human" as const]));
+  const seen = { ...Object.fromEntries(Object.keys(sections).map((name) => [name, hashSections((latest.sections as Record<string, unknown>)[name])])), ...previous.machineSeen };
+  const merged = mergeMachineDraft(latest.sections as Record<string, unknown>, { ...previous, origins: everySectionFrozen, machineSeen: seen }, sections);
+  if (hashSections(merged.meta.suggestions) === hashSections(previous.suggestions) && hashSections(merged.meta.machine) === hashSections(previous.machine)) return "unchanged";
+  const nextMeta = { ...previous, suggestions: merged.meta.suggestions, machine: merged.meta.machine, writer: meta.writer, draftedAt: meta.draftedAt, basis: meta.basis ?? previous.basis };
+  await tx.reportRevision.update({ where: { id: latest.id }, data: { meta: nextMeta as Prisma.InputJsonObject, version: { increment: 1 } } });
+  await recordAuditEvent(tx, DRAFTER, { action: "revision.suggest", targetType: "ReportRevision", targetId: latest.id, incidentId: latest.incidentId, after: { number: latest.number, suggestions: Object.keys(merged.meta.suggestions) } });
+  return "updated";
 }
 
 /**

@@ -7,6 +7,7 @@ import { citationsIn, sectionSchemaFor } from "@/lib/drafting/section-schemas";
 import { AppError } from "@/lib/errors";
 import { hashSections, machineVersionOf, readMeta } from "@/lib/reports/revision-meta";
 import { assertState, lockRevision } from "@/lib/reviews/lock-revision";
+import { editorFields } from "@/lib/reviews/editor-identity";
 import { voidApprovals } from "@/lib/reviews/void-approvals";
 
 export const updateDraftSectionSchema = z.object({
@@ -62,6 +63,11 @@ export async function updateDraftSection(ctx: Ctx, input: z.input<typeof updateD
     const cited = [...new Set(citationsIn(parsed.data))];
     const known = await tx.timelineEntry.count({ where: { incidentId: revision.incidentId, id: { in: cited } } });
     if (known !== cited.length) throw new AppError("UNPROCESSABLE", "A citation points at evidence that is not this incident's.", { field: section });
+    // An action item's owner must be someone who can act on it.
+    const ownerIds = section === "actionItems" ? [...new Set(((parsed.data as { items: { ownerId?: string | null }[] }).items ?? []).map((i) => i.ownerId).filter((id): id is string => Boolean(id)))] : [];
+    if (ownerIds.length > 0 && (await tx.user.count({ where: { id: { in: ownerIds }, disabledAt: null, role: { not: "VIEWER" } } })) !== ownerIds.length) {
+      throw new AppError("UNPROCESSABLE", "An action item's owner must be an active Sitrep user who is not a VIEWER.", { field: "actionItems.items" });
+    }
     const before = current[section];
     const sections = { ...current, [section]: parsed.data };
     const contentHash = hashSections(sections);
@@ -80,7 +86,7 @@ export async function updateDraftSection(ctx: Ctx, input: z.input<typeof updateD
         state: "in_review",
         meta: { ...meta, origins: { ...meta.origins, [section]: "human" }, suggestions, machineSeen } as Prisma.InputJsonObject,
         version: { increment: 1 },
-        ...(ctx.actor.type === "user" ? { authorId: ctx.actor.id, lastEditedById: ctx.actor.id } : {}),
+        ...(await editorFields(tx, ctx.actor)),
       },
       select: { id: true, version: true, contentHash: true, state: true },
     });

@@ -4,6 +4,10 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { readMeta } from "@/lib/reports/revision-meta";
+import { hashPlan } from "@/lib/deliveries/hash-plan";
+import { loadPlanInput } from "@/lib/deliveries/load-plan-input";
+import { planDeliveries } from "@/lib/deliveries/plan-deliveries";
+import { breaksTwoPersonRule } from "@/lib/reviews/editor-identity";
 import { findApprovalProblems } from "@/lib/reviews/find-approval-problems";
 import { assertState, assertVersion, lockRevision } from "@/lib/reviews/lock-revision";
 
@@ -33,10 +37,12 @@ export async function approveRevision(ctx: Ctx, input: z.input<typeof approveRev
       throw new AppError("UNPROCESSABLE", `Not ready to approve: ${Object.values(problems).join(" ")}`, { field: Object.keys(problems)[0], fields: problems });
     }
     const policy = await tx.reviewPolicy.findUnique({ where: { severity: revision.incident.severity } });
-    if (policy?.twoPersonRule && revision.lastEditedById === approverId) {
+    if (policy?.twoPersonRule && breaksTwoPersonRule(revision, approverId)) {
       throw new AppError("FORBIDDEN", `${revision.incident.severity} needs a second person: you made the last edit, so another commander must approve it.`, { rule: "two-person" });
     }
-    const approval = await tx.approval.create({ data: { revisionId, approverId, contentHash: revision.contentHash }, select: { id: true, createdAt: true } });
+    // The approval also covers what sending would deliver now (audience, subject, content): see sendRevision.
+    const planHash = hashPlan(planDeliveries((await loadPlanInput(tx, revisionId, "http://approval.invalid")).input));
+    const approval = await tx.approval.create({ data: { revisionId, approverId, contentHash: revision.contentHash, planHash }, select: { id: true, createdAt: true } });
     await tx.reportRevision.update({ where: { id: revisionId }, data: { state: "approved", reviewNote: null } });
     await recordAuditEvent(
       tx,

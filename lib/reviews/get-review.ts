@@ -4,6 +4,7 @@ import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { formatIncidentKey, parseIncidentKey } from "@/lib/incidents/incident-key";
 import { hashEachSection, machineVersionOf, readMeta } from "@/lib/reports/revision-meta";
+import { breaksTwoPersonRule } from "@/lib/reviews/editor-identity";
 import { findApprovalProblems } from "@/lib/reviews/find-approval-problems";
 import { listReviewPresence } from "@/lib/reviews/list-review-presence";
 import { toReviewEvidence } from "@/lib/reviews/review-evidence";
@@ -113,7 +114,7 @@ export async function getReview(ctx: Ctx, input: z.input<typeof getReviewSchema>
       canApprove: isEditable && can(ctx.actor.role, "incidents.approve") && ctx.actor.type === "user",
       canSend: can(ctx.actor.role, "incidents.send") && !incident.mergedInto,
       isApproverRole: can(ctx.actor.role, "incidents.approve"),
-      isLastEditor: me !== null && revision?.lastEditedById === me,
+      isLastEditor: me !== null && revision !== null && breaksTwoPersonRule(revision, me),
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { hashSections, readMeta } from "@/lib/reports/revision-meta";
 import { assertState, assertVersion, lockRevision } from "@/lib/reviews/lock-revision";
+import { editorFields } from "@/lib/reviews/editor-identity";
 import { voidApprovals } from "@/lib/reviews/void-approvals";
 
 export const resolveSuggestionSchema = z.object({
@@ -49,7 +50,7 @@ export async function resolveSuggestion(ctx: Ctx, input: z.input<typeof resolveS
         state: "in_review",
         meta: { ...meta, origins, suggestions, machineSeen } as Prisma.InputJsonObject,
         version: { increment: 1 },
-        ...(ctx.actor.type === "user" ? { lastEditedById: ctx.actor.id } : {}),
+        ...(await editorFields(tx, ctx.actor)),
       },
       select: { id: true, version: true, state: true },
     });

@@ -53,7 +53,8 @@ describe("distribution lists", () => {
     const temporary = await saveDistributionList(admin, { name: "Temporary", recipients: "t@example.com" });
     await deleteDistributionList(admin, { id: temporary.id });
     expect(await db.auditEvent.count({ where: { action: "distribution_list.delete", targetId: temporary.id } })).toBe(1);
-    expect(edited.name).toBe("Support");
+    expect(await db.distributionList.findUnique({ where: { id: temporary.id } })).toBeNull();
+    expect(edited.severities).toEqual(["SEV1", "SEV2"]);
   });
 });
 
@@ -74,6 +75,17 @@ describe("faults while sending", () => {
     const keys = recorder.requests.filter((r) => ids.some((id) => r.headers["idempotency-key"] === `sitrep-delivery-${id}`)).map((r) => r.headers["idempotency-key"]);
     expect(keys.filter((k) => k === `sitrep-delivery-${first.id}`)).toHaveLength(2);
     expect([...recorder.delivered.keys()].filter((k) => ids.some((id) => k === `sitrep-delivery-${id}`))).toHaveLength(ids.length);
+  });
+
+  it("lets only one worker claim a delivery: two jobs on the same rows at once still send each email once", async () => {
+    const { ids } = await sentIncident();
+    const resend = createTransport({ RESEND_API_KEY: "re_test_key_123456", RESEND_BASE_URL: recorder.url });
+    const before = recorder.requests.length;
+    const [a, b] = await Promise.all([deliverEmails(db, resend, ids, { from: FROM, isLastAttempt: false }), deliverEmails(db, resend, ids, { from: FROM, isLastAttempt: false })]);
+    expect(a.sent + b.sent).toBe(ids.length);
+    expect(a.skipped + b.skipped).toBe(ids.length);
+    expect(recorder.requests.length - before).toBe(ids.length);
+    expect(await db.auditEvent.count({ where: { action: "delivery.sent", targetId: { in: ids } } })).toBe(ids.length);
   });
 
   it("relays the outbox over SMTP when SMTP_URL is set, with the thread headers", async () => {
@@ -98,7 +110,8 @@ describe("faults while sending", () => {
       expect(transport.name).toBe("outbox+smtp");
       expect(await deliverEmails(db, transport, ids, { from: FROM, isLastAttempt: false })).toMatchObject({ sent: ids.length });
       expect(received.map((r) => r.to[0]).sort()).toEqual((await db.delivery.findMany({ where: { id: { in: ids } } })).map((d) => d.recipient).sort());
-      expect(received[0]!.raw).toContain(`Message-ID: <incident-${incident.id}@status.example.com>`);
+      expect(received[0]!.raw).toContain(`References: <incident-${incident.id}@status.example.com>`);
+      expect(received[0]!.raw).toMatch(/Message-ID: <[0-9a-f-]{36}@status\.example\.com>/);
       expect(received[0]!.raw).toMatch(/Subject: INC-\d+:/);
     } finally {
       await new Promise<void>((resolve) => smtp.close(() => resolve()));

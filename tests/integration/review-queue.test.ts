@@ -35,7 +35,7 @@ describe("the review queue", () => {
   });
 
   it("says what changed since this person last looked, and who has it open now", async () => {
-    const { revision, incident, key } = await createDraftedIncident(db, { severity: "SEV2" });
+    const { revision, incident } = await createDraftedIncident(db, { severity: "SEV2" });
     const commander = await createActorCtx(db, "COMMANDER");
     const responder = await createActorCtx(db, "RESPONDER");
     const item = async () => (await listReviewQueue(commander)).find((i) => i.id === revision.id)!;
@@ -54,7 +54,6 @@ describe("the review queue", () => {
     expect(fromCommander.others).toEqual([expect.objectContaining({ userId: responder.actor.id, section: "impact" })]);
     expect((await item()).editors).toEqual([{ name: expect.stringContaining("RESPONDER"), section: "impact" }]);
     expect((await item()).seen!.changedSections).toEqual([]);
-    expect(key).toMatch(/^INC-/);
   });
 
   it("drops approved revisions from the queue", async () => {

@@ -11,6 +11,7 @@ import { rejectRevision } from "@/lib/reviews/reject-revision";
 import { requestRevisionChanges } from "@/lib/reviews/request-revision-changes";
 import { resolveSuggestion } from "@/lib/reviews/resolve-suggestion";
 import { updateReviewPolicy } from "@/lib/reviews/update-review-policy";
+import { sendRevision } from "@/lib/deliveries/send-revision";
 import { createActorCtx } from "../helpers/actors";
 import { createDraftedIncident } from "../helpers/drafted-incident";
 import { createMigratedDatabase } from "../helpers/migrated-database";
@@ -186,20 +187,34 @@ describe("machine suggestions and new revisions", () => {
     await expect(resolveSuggestion(responder, { revisionId: revision.id, section: "remediation", version: after.version, decision: "dismiss" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("after approval, new evidence makes a new revision that carries the people's sections forward", async () => {
+  it("after approval, new evidence waits beside the approved text; after the send, it makes a new revision that carries the people's sections forward", async () => {
+    await db.distributionList.create({ data: { name: `Everyone ${Date.now()}`, recipients: ["all@example.com"] } });
     const { revision, incident, key, at } = await createDraftedIncident(db);
     const commander = await createActorCtx(db, "COMMANDER");
+    // Evidence settles the incident's facts (severity, start) from its whole timeline before anyone approves.
+    await addEvidence(commander, { key, evidence: { format: "note", text: "Customers report failed card payments.", at: at(20).toISOString() } });
+    await redraftIncident(db, incident.id, { now: at(95) });
     const trigger = await db.timelineEntry.findFirstOrThrow({ where: { incidentId: incident.id, kind: "trigger" } });
-    const saved = await updateDraftSection(commander, { revisionId: revision.id, section: "summary", content: summaryOf("Card payments failed for 40 minutes.", [trigger.id]), version: revision.version });
+    const current = await reload(revision.id);
+    const saved = await updateDraftSection(commander, { revisionId: revision.id, section: "summary", content: summaryOf("Card payments failed for 40 minutes.", [trigger.id]), version: current.version });
     await approveRevision(commander, { revisionId: revision.id, version: saved.version });
     expect((await redraftIncident(db, incident.id, { now: at(96) })).report).toBe("unchanged");
+    await addEvidence(commander, { key, evidence: { format: "note", text: "Restarted the payments-service pods to clear stuck connections.", at: at(50).toISOString() } });
+    expect((await redraftIncident(db, incident.id, { now: at(97) })).report).toBe("updated");
+    const approved = await reload(revision.id);
+    expect(approved).toMatchObject({ state: "approved", contentHash: (await reload(revision.id)).contentHash });
+    expect(approved.contentHash).toBe((await db.approval.findFirstOrThrow({ where: { revisionId: revision.id, voidedAt: null } })).contentHash);
+    expect(Object.keys((approved.meta as { suggestions: object }).suggestions)).toContain("remediation");
+    expect(await db.reportRevision.count({ where: { incidentId: incident.id, kind: "report" } })).toBe(1);
+
+    await sendRevision(commander, { revisionId: revision.id, origin: "https://sitrep.example.com" }, { emailFrom: "s@example.com", enqueue: async () => undefined });
     await addEvidence(commander, { key, evidence: { format: "note", text: "Follow-up: add a canary for pool settings.", at: at(60).toISOString() } });
-    expect((await redraftIncident(db, incident.id, { now: at(97) })).report).toBe("created");
+    expect((await redraftIncident(db, incident.id, { now: at(98) })).report).toBe("created");
     const next = await db.reportRevision.findFirstOrThrow({ where: { incidentId: incident.id, kind: "report" }, orderBy: { number: "desc" } });
     expect(next).toMatchObject({ number: revision.number + 1, state: "draft", basedOnId: revision.id });
     expect((next.sections as unknown as DraftSections).summary.statements[0]!.text).toBe("Card payments failed for 40 minutes.");
     expect((next.meta as { origins: Record<string, string> }).origins.summary).toBe("human");
-    expect((await reload(revision.id)).state).toBe("approved");
+    expect((await reload(revision.id)).state).toBe("sent");
   });
 });
 
@@ -251,5 +266,40 @@ describe("a page that polled a newer version but edited from an older text", () 
     const first = await updateDraftSection(a, { revisionId: revision.id, section: "summary", content: summaryOf("A first.", [trigger.id]), version: revision.version, baseHash: base });
     await expect(updateDraftSection(b, { revisionId: revision.id, section: "summary", content: summaryOf("B over A.", [trigger.id]), version: first.version, baseHash: base })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await updateDraftSection(b, { revisionId: revision.id, section: "summary", content: summaryOf("B after merging.", [trigger.id]), version: first.version, baseHash: first.sectionHash })).toMatchObject({ version: first.version + 1 });
+  });
+});
+
+describe("the two-person rule and API tokens", () => {
+  it("counts a token's edit as its creator's, and an ownerless token's edit as no one's", async () => {
+    const admin = await createActorCtx(db, "ADMIN");
+    await updateReviewPolicy(admin, { severity: "SEV3", twoPersonRule: true });
+    const commander = await createActorCtx(db, "COMMANDER");
+    const other = await createActorCtx(db, "COMMANDER");
+    const owned = await db.apiToken.create({ data: { name: "ic-script", tokenHash: `h-${Date.now()}-1`, prefix: "sitrep_x", role: "RESPONDER", createdById: commander.actor.id } });
+    const ownerless = await db.apiToken.create({ data: { name: "cli-bot", tokenHash: `h-${Date.now()}-2`, prefix: "sitrep_y", role: "RESPONDER" } });
+    for (const [token, mayApprove] of [[owned, other], [ownerless, null]] as const) {
+      const { revision, incident } = await createDraftedIncident(db, { severity: "SEV3" });
+      await db.incident.update({ where: { id: incident.id }, data: { severity: "SEV3" } });
+      const trigger = await db.timelineEntry.findFirstOrThrow({ where: { incidentId: incident.id, kind: "trigger" } });
+      const viaToken = { db, actor: { type: "token" as const, id: token.id, label: token.name, role: "RESPONDER" as const } };
+      const saved = await updateDraftSection(viaToken, { revisionId: revision.id, section: "summary", content: summaryOf("Written by a script.", [trigger.id]), version: revision.version });
+      expect(await reload(revision.id)).toMatchObject({ lastEditedById: token.createdById, lastEditedByTokenId: token.id });
+      await expect(approveRevision(commander, { revisionId: revision.id, version: saved.version })).rejects.toMatchObject({ code: "FORBIDDEN", details: { rule: "two-person" } });
+      if (mayApprove) expect(await approveRevision(mayApprove, { revisionId: revision.id, version: saved.version })).toMatchObject({ state: "approved" });
+      else await expect(approveRevision(other, { revisionId: revision.id, version: saved.version })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await updateReviewPolicy(admin, { severity: "SEV3", twoPersonRule: false });
+  });
+});
+
+describe("action item owners", () => {
+  it("must be active users who can act", async () => {
+    const { revision } = await createDraftedIncident(db);
+    const commander = await createActorCtx(db, "COMMANDER");
+    const viewer = await createActorCtx(db, "VIEWER");
+    const item = (ownerId: string) => ({ items: [{ title: "Add a canary", owner: null, ownerId, dueSuggestion: null, dueAt: null, status: "open", citations: [] }] });
+    await expect(updateDraftSection(commander, { revisionId: revision.id, section: "actionItems", content: item(viewer.actor.id), version: revision.version })).rejects.toMatchObject({ code: "UNPROCESSABLE", details: { field: "actionItems.items" } });
+    await expect(updateDraftSection(commander, { revisionId: revision.id, section: "actionItems", content: item("no-such-user"), version: revision.version })).rejects.toMatchObject({ code: "UNPROCESSABLE" });
+    expect(await updateDraftSection(commander, { revisionId: revision.id, section: "actionItems", content: item(commander.actor.id), version: revision.version })).toMatchObject({ state: "in_review" });
   });
 });

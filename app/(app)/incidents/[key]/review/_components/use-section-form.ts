@@ -13,7 +13,7 @@ import { useReviewCache, type ReviewKind } from "./use-review-query";
 export type SaveStatus = "saved" | "dirty" | "saving" | "invalid" | "error" | "conflict";
 export type Conflict = { theirs: unknown; theirHash: string; editedBy: string | null; message: string };
 type Base = { hash: string; content: unknown };
-type Backup = { content: unknown; base: Base; at: string };
+type Backup = { content: unknown; base: Base; at: string; revisionId?: string };
 type SaveResult = { version: number; sectionHash: string; state: string; voidedApprovals: string[] };
 
 const AUTOSAVE_MS = 1200;
@@ -54,7 +54,8 @@ export function useSectionForm<T extends FieldValues>(options: {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef(false);
   const again = useRef(false);
-  const storageKey = `sitrep:review:${revisionId}:${name}`;
+  // Per incident, kind and section, not per revision: text typed on r3 comes back on r4 (merged if r4 differs).
+  const storageKey = `sitrep:review:${incidentKey}:${kind}:${name}`;
 
   const { mutateAsync } = useMutation({
     mutationFn: (vars: { content: unknown; version: number; baseHash: string }) => fetchJson<SaveResult>(`/api/revisions/${revisionId}/sections/${name}`, { method: "PUT", body: vars }),
@@ -146,14 +147,14 @@ export function useSectionForm<T extends FieldValues>(options: {
       formState: { values: true },
       callback: () => {
       if (disabled) return;
-      const backup: Backup = { content: contentOf(), base: base.current, at: new Date().toISOString() };
+      const backup: Backup = { content: contentOf(), base: base.current, at: new Date().toISOString(), revisionId };
       localStorage.setItem(storageKey, JSON.stringify(backup));
       setStatus((s) => (s === "conflict" ? s : "dirty"));
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
       },
     });
-  }, [contentOf, disabled, form, save, storageKey]);
+  }, [contentOf, disabled, form, revisionId, save, storageKey]);
 
   // Someone else's save (or the drafter's) is taken in when there is nothing unsaved here.
   useEffect(() => {
