@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   "integrations.manage": ADMINS,
   "lists.manage": ADMINS,
   "review.configure": ADMINS,
+  "insights.read": COMMANDERS,
+  "milestones.correct": COMMANDERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const items: NavItem[] = [];
   if (can(role, "drafts.read")) items.push({ href: "/queue", label: "Queue", badge: await countReviewQueue(ctx), badgeUrl: "/api/queue/count" });
   items.push({ href: "/incidents", label: "Incidents" });
+  if (can(role, "insights.read")) items.push({ href: "/insights", label: "Insights" });
   if (can(role, "outbox.read")) items.push({ href: "/outbox", label: "Outbox" });
   if (can(role, "audit.read")) items.push({ href: "/audit", label: "Audit" });
   if (can(role, "users.manage")) items.push({ href: "/settings", label: "Settings" });

@@ -37,6 +37,11 @@ export function apiRoute<P = Record<string, never>>(
       if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
       assertCan(actor, permission);
       const data = await handler({ db: getDb(), actor, requestId, enqueueRedraft }, request, await context.params);
+      // A handler may answer with its own response (a CSV download, say); errors still map here.
+      if (data instanceof Response) {
+        data.headers.set("x-request-id", requestId);
+        return data;
+      }
       return Response.json({ data }, { headers: { "x-request-id": requestId } });
     } catch (error) {
       if (isAppError(error)) return errorResponse(error, requestId);

@@ -67,7 +67,7 @@ async function saveMachineDraft(
       state: "draft",
       sections: carried.sections as Prisma.InputJsonObject,
       contentHash,
-      meta: { ...meta, origins: carried.meta.origins, suggestions: carried.meta.suggestions, machine: carried.meta.machine, machineSeen: carried.meta.machineSeen ?? {} } as Prisma.InputJsonObject,
+      meta: { ...meta, origins: carried.meta.origins, suggestions: carried.meta.suggestions, machine: carried.meta.machine, machineSeen: carried.meta.machineSeen ?? {}, editSize: carried.meta.editSize ?? {} } as Prisma.InputJsonObject,
       authorType: "machine",
       basedOnId: latest?.id ?? null,
     },

@@ -19,6 +19,8 @@ export type RevisionMeta = {
   basis?: { status: string; severity: string; alertEvents?: number };
   /** Citations in human-edited sections that no longer point at this incident's evidence, by section. */
   foreignCitations?: Record<string, string[]>;
+  /** Characters a person changed against the machine's text, per human section (for insights). */
+  editSize?: Record<string, number>;
 };
 
 export function readMeta(value: unknown): RevisionMeta {
@@ -32,6 +34,7 @@ export function readMeta(value: unknown): RevisionMeta {
     draftedAt: meta.draftedAt,
     basis: meta.basis,
     foreignCitations: meta.foreignCitations,
+    editSize: meta.editSize,
   };
 }
 

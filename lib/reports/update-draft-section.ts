@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { hashSections, machineVersionOf, readMeta } from "@/lib/reports/revision-meta";
 import { assertState, lockRevision } from "@/lib/reviews/lock-revision";
 import { editorFields } from "@/lib/reviews/editor-identity";
+import { measureEdit } from "@/lib/reviews/measure-edit";
 import { voidApprovals } from "@/lib/reviews/void-approvals";
 
 export const updateDraftSectionSchema = z.object({
@@ -76,7 +77,9 @@ export async function updateDraftSection(ctx: Ctx, input: z.input<typeof updateD
     const meta = readMeta(revision.meta);
     const suggestions = Object.fromEntries(Object.entries(meta.suggestions).filter(([name]) => name !== section));
     // The person had the machine's latest proposal in front of them; only a newer one is offered again.
-    const machineSeen = { ...meta.machineSeen, [section]: hashSections(machineVersionOf(current, meta, section) ?? before) };
+    const machineText = machineVersionOf(current, meta, section) ?? before;
+    const machineSeen = { ...meta.machineSeen, [section]: hashSections(machineText) };
+    const editSize = { ...meta.editSize, [section]: measureEdit(section, machineText, parsed.data) };
     const voided = revision.state === "approved" ? await voidApprovals(tx, revision.id, `edited after approval by ${ctx.actor.label}`) : [];
     const updated = await tx.reportRevision.update({
       where: { id: revisionId },
@@ -84,7 +87,7 @@ export async function updateDraftSection(ctx: Ctx, input: z.input<typeof updateD
         sections: sections as Prisma.InputJsonObject,
         contentHash,
         state: "in_review",
-        meta: { ...meta, origins: { ...meta.origins, [section]: "human" }, suggestions, machineSeen } as Prisma.InputJsonObject,
+        meta: { ...meta, origins: { ...meta.origins, [section]: "human" }, suggestions, machineSeen, editSize } as Prisma.InputJsonObject,
         version: { increment: 1 },
         ...(await editorFields(tx, ctx.actor)),
       },

@@ -48,7 +48,7 @@ export async function resolveSuggestion(ctx: Ctx, input: z.input<typeof resolveS
         sections: sections as Prisma.InputJsonObject,
         contentHash: hashSections(sections),
         state: "in_review",
-        meta: { ...meta, origins, suggestions, machineSeen } as Prisma.InputJsonObject,
+        meta: { ...meta, origins, suggestions, machineSeen, editSize: Object.fromEntries(Object.entries(meta.editSize ?? {}).filter(([name]) => name !== section)) } as Prisma.InputJsonObject,
         version: { increment: 1 },
         ...(await editorFields(tx, ctx.actor)),
       },

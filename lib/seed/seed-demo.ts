@@ -5,10 +5,13 @@ import { SYSTEM_ACTOR, type Actor } from "@/lib/authz";
 import type { Db } from "@/lib/db";
 import { formatIncidentKey } from "@/lib/incidents/incident-key";
 import { DEMO_TIMELINE } from "@/lib/seed/demo-incident";
+import { seedDemoHistory } from "@/lib/seed/demo-history";
 import { redraftIncident } from "@/lib/reports/redraft-incident";
 import { hashPassword } from "@/lib/users/password";
 
 export const DEMO_TAG = "demo";
+/** Past incidents that fill the insights page; kept apart from the two live demo incidents. */
+export const DEMO_HISTORY_TAG = "demo-history";
 
 const DEMO_USERS: { key: "admin" | "commander" | "responder"; email: string; name: string; role: Role; canSignIn: boolean }[] = [
   { key: "admin", email: "admin@sitrep.local", name: "Avery Admin", role: "ADMIN", canSignIn: true },
@@ -49,7 +52,7 @@ export async function seedDemo(db: Db, options: { password?: string; now?: Date;
   const startedAt = new Date(now.getTime() - 95 * 60_000);
   const at = (minutes: number) => new Date(startedAt.getTime() + minutes * 60_000);
   const incidentKeys = await db.$transaction(async (tx) => {
-    await tx.incident.deleteMany({ where: { tags: { has: DEMO_TAG } } });
+    await tx.incident.deleteMany({ where: { tags: { hasSome: [DEMO_TAG, DEMO_HISTORY_TAG] } } });
     for (const list of DEMO_LISTS) {
       const rules = { recipients: list.recipients, severities: [...list.severities], categories: [...list.categories], tags: list.tags };
       await tx.distributionList.upsert({ where: { name: list.name }, create: { name: list.name, ...rules }, update: rules });
@@ -101,10 +104,11 @@ export async function seedDemo(db: Db, options: { password?: string; now?: Date;
       },
     });
     const keys = [formatIncidentKey(checkout.number), formatIncidentKey(search.number)];
-    await recordAuditEvent(tx, options.actor ?? SYSTEM_ACTOR, { action: "demo.seed", targetType: "Incident", after: { incidents: keys, users: DEMO_USERS.map((u) => u.email), lists: DEMO_LISTS.map((l) => l.name) } });
+    const history = await seedDemoHistory(tx, { now, tag: DEMO_HISTORY_TAG, approverId: ids.commander! });
+    await recordAuditEvent(tx, options.actor ?? SYSTEM_ACTOR, { action: "demo.seed", targetType: "Incident", after: { incidents: keys, history, users: DEMO_USERS.map((u) => u.email), lists: DEMO_LISTS.map((l) => l.name) } });
     return keys;
-  });
-  // The first screen shows what Sitrep does: a cited draft beside the evidence.
+  }, { timeout: 60_000 });
+  // The first screen shows what Sitrep does: a cited draft beside the evidence (the history is drafted already).
   for (const incident of await db.incident.findMany({ where: { tags: { has: DEMO_TAG } }, select: { id: true } })) {
     await redraftIncident(db, incident.id, { now });
   }

@@ -24,7 +24,11 @@ describe("demo seed", () => {
       ["admin@sitrep.local", "ADMIN"],
       ["ic@sitrep.local", "COMMANDER"],
     ]);
-    expect(await db.incident.count()).toBe(2);
+    // Two live demo incidents and a history of resolved, reported ones for the insights page, each once.
+    expect(await db.incident.count({ where: { tags: { has: "demo" } } })).toBe(2);
+    expect(await db.incident.count({ where: { tags: { has: "demo-history" } } })).toBe(36);
+    expect(await db.incident.count()).toBe(38);
+    expect(await db.delivery.count({ where: { status: "sent" } })).toBe(36);
     expect(await db.user.count({ where: { email: { endsWith: "@sitrep.local" } } })).toBe(3);
     keys = again.incidentKeys;
   });
@@ -32,6 +36,8 @@ describe("demo seed", () => {
 
 describe("listIncidents", () => {
   it("filters by status, severity and search, newest first", async () => {
+    // Only the two live demo incidents, without the insights history.
+    await db.incident.deleteMany({ where: { tags: { has: "demo-history" } } });
     const viewer = await createActorCtx(db, "VIEWER");
     const all = await listIncidents(viewer);
     expect(all.map((i) => i.title)).toEqual(["Checkout API returning 502s", "Elevated search latency in eu-west-1"]);

@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { requirePageCtx } from "@/lib/auth/require-page-ctx";
 import { addEvidence } from "@/lib/evidence/add-evidence";
 import { readEvidenceForm } from "@/lib/evidence/read-evidence-form";
-import { runAction, type ActionState } from "@/lib/http/run-action";
+import { keepFormValues, runAction, type ActionState } from "@/lib/http/run-action";
+import { correctIncidentMilestone } from "@/lib/incidents/correct-incident-milestone";
 import { mergeIncidents } from "@/lib/incidents/merge-incidents";
 import { splitIncident } from "@/lib/incidents/split-incident";
 
@@ -31,4 +32,22 @@ export async function splitIncidentAction(_prev: ActionState, form: FormData): P
   );
   if (result.ok && result.data) redirect(`/incidents/${result.data.into}`);
   return result;
+}
+
+/** "YYYY-MM-DD HH:MM" typed in UTC becomes ISO; anything else goes to the verb as typed, for its rules to refuse. */
+function utcInput(value: string): string | null {
+  const text = value.trim();
+  if (!text) return null;
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(?::\d{2})?$/.exec(text);
+  return match ? `${match[1]}T${match[2]}:00.000Z` : text;
+}
+
+export async function correctMilestoneAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const ctx = await requirePageCtx("milestones.correct");
+  const key = String(form.get("key") ?? "");
+  const result = await runAction(() =>
+    correctIncidentMilestone(ctx, { key, milestone: String(form.get("milestone") ?? "") as "acknowledgedAt", at: utcInput(String(form.get("at") ?? "")), reason: String(form.get("reason") ?? "") }),
+  );
+  if (result.ok) revalidatePath(`/incidents/${key}`);
+  return result.ok ? result : { ...result, values: keepFormValues(form) };
 }

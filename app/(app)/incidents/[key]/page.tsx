@@ -13,6 +13,7 @@ import { isAppError } from "@/lib/errors";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { listIncidentDeliveries } from "@/lib/deliveries/list-incident-deliveries";
 import { AddEvidenceForm } from "./_components/add-evidence-form";
+import { CorrectMilestoneForm } from "./_components/correct-milestone-form";
 import { MergeForm } from "./_components/merge-form";
 import { SplitForm } from "./_components/split-form";
 import { SPLIT_FORM_ID } from "./_components/split-form-id";
@@ -35,10 +36,10 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
     { label: "Category", value: <span className="capitalize">{incident.category}</span> },
     { label: "Services", value: incident.services.join(", ") || "—" },
     { label: "Commander", value: incident.commander?.name ?? "unassigned" },
-    { label: "Started", value: <Time value={incident.startedAt} /> },
+    { label: "Started", value: <Milestone derived={incident.startedAt} corrected={incident.startedAtCorrected} /> },
     { label: "Detected", value: <Time value={incident.detectedAt} /> },
-    { label: "Acknowledged", value: <Time value={incident.acknowledgedAt} /> },
-    { label: "Resolved", value: <Time value={incident.resolvedAt} /> },
+    { label: "Acknowledged", value: <Milestone derived={incident.acknowledgedAt} corrected={incident.acknowledgedAtCorrected} /> },
+    { label: "Resolved", value: <Milestone derived={incident.resolvedAt} corrected={incident.resolvedAtCorrected} /> },
   ];
   return (
     <article>
@@ -151,9 +152,20 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
             </div>
           )}
           {canAddEvidence && <AddEvidenceForm incidentKey={incident.key} />}
+          {can(ctx.actor.role, "milestones.correct") && !incident.mergedInto && <CorrectMilestoneForm incidentKey={incident.key} />}
           {canEdit && <MergeForm incidentKey={incident.key} />}
         </aside>
       </div>
     </article>
+  );
+}
+
+/** A milestone as the timeline derived it, or a person's correction with the derived time beside it. */
+function Milestone({ derived, corrected }: { derived: Date | null; corrected: Date | null }) {
+  if (!corrected) return <Time value={derived} />;
+  return (
+    <span>
+      <Time value={corrected} /> <span className="block text-xs text-amber-700 dark:text-amber-300">corrected; timeline says {derived ? <Time value={derived} /> : "none"}</span>
+    </span>
   );
 }
