@@ -38,7 +38,7 @@ const lines = [
   "",
   `Slowest / baseline: **${insights.ratio}×**; target ${insights.target} — ${insights.isMet ? "met" : "**missed**"}.`,
   "",
-  "Before/after (2026-12-01): the first version ran four queries, each recomputing six correlated subqueries per incident: 543.78 ms by severity and 490.66 ms by service (199× the baseline). Now one statement aggregates one materialised pass, and the per-incident milestones come from grouped hash joins: about 145 ms.",
+  "Before/after (2026-12-01): the first version ran four queries, each recomputing six correlated subqueries per incident: 543.78 ms by severity and 490.66 ms by service (199× the baseline). Now one statement aggregates one materialised pass, and the per-incident milestones come from grouped hash joins: about 150 ms.",
   "",
   "Not yet measured here (issue 8): ingest throughput and latency under load, time to first draft under load, review page render, stakeholder page weight.",
   "",

@@ -14,8 +14,13 @@ export function hashPlan(planned: PlannedEmail[]): string {
     reason: p.reason,
     recipients: [...p.recipients].map((r) => r.toLowerCase()).sort(),
     subject: p.subject.replace(/^Re: /, ""),
-    // The status line follows the incident as it moves on (monitoring, resolved); it is not what was approved.
-    props: { ...p.content.props, incident: { ...p.content.props.incident, pageUrl: undefined, status: undefined } },
+    // Of the incident, only what the approver read as content; its status line, resolve time and place
+    // in the thread move on by themselves, and the addresses are hashed above.
+    props: { ...p.content.props, incident: pick(p.content.props.incident) },
   }));
   return createHash("sha256").update(canonicalJson(shape)).digest("hex");
+}
+
+function pick(incident: { key: string; title: string; severity: string; category: string; services: string[] }) {
+  return { key: incident.key, title: incident.title, severity: incident.severity, category: incident.category, services: incident.services };
 }

@@ -9,7 +9,6 @@ import { loadPlanInput } from "@/lib/deliveries/load-plan-input";
 import { messageTags, threadDomain } from "@/lib/deliveries/message-identity";
 import { planDeliveries } from "@/lib/deliveries/plan-deliveries";
 import { hashPlan } from "@/lib/deliveries/hash-plan";
-import { voidApprovals } from "@/lib/reviews/void-approvals";
 import { renderRevisionEmail } from "@/lib/email/render-revision-email";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -112,9 +111,12 @@ export async function sendRevision(ctx: Ctx, input: z.input<typeof sendRevisionS
 
 async function withdrawApproval(ctx: Ctx, revisionId: string, approvalId: string): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
-    await lockRevision(tx, revisionId);
-    const voided = await voidApprovals(tx, revisionId, "what sending would deliver changed after approval");
-    if (voided.length === 0) return;
+    const locked = await lockRevision(tx, revisionId);
+    // Only the approval that no longer fits, and only while the revision is still just approved.
+    if (locked.state !== "approved") return;
+    const { count } = await tx.approval.updateMany({ where: { id: approvalId, voidedAt: null }, data: { voidedAt: new Date(), voidReason: "what sending would deliver changed after approval" } });
+    if (count === 0) return;
+    const voided = [approvalId];
     const revision = await tx.reportRevision.update({ where: { id: revisionId }, data: { state: "in_review" }, select: { incidentId: true } });
     await recordAuditEvent(tx, ctx.actor, { action: "revision.approval_withdrawn", targetType: "ReportRevision", targetId: revisionId, incidentId: revision.incidentId, before: { state: "approved", approvalId }, after: { state: "in_review", voidedApprovals: voided, reason: "recipients, lists, severity or evidence changed since approval" } }, ctx.requestId);
   });

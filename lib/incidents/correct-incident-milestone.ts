@@ -27,8 +27,13 @@ export async function correctIncidentMilestone(ctx: Ctx, input: z.input<typeof c
   const number = parseIncidentKey(key);
   if (number === null) throw new AppError("NOT_FOUND", `No incident ${key}.`);
   return ctx.db.$transaction(async (tx) => {
-    const incident = await tx.incident.findUnique({ where: { number } });
+    // Locked, so two corrections at once cannot each pass the order check and together break it.
+    const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Incident" WHERE "number" = ${number} FOR UPDATE`;
+    const incident = row ? await tx.incident.findUnique({ where: { id: row.id } }) : null;
     if (!incident) throw new AppError("NOT_FOUND", `No incident ${key}.`);
+    if (incident.mergedIntoId) throw new AppError("CONFLICT", "This incident was merged into another; correct the milestones there.");
+    if (milestone === "resolvedAt" && at && incident.status !== "resolved") throw new AppError("UNPROCESSABLE", "The incident is still open: it has no resolve time to correct.", { field: "milestone" });
+    if (at && Date.parse(at) > Date.now() + 5 * 60_000) throw new AppError("UNPROCESSABLE", "A milestone cannot be in the future.", { field: "at" });
     const effective = (m: Milestone) => (m === milestone ? (at ? new Date(at) : incident[m]) : (incident[CORRECTED[m]] ?? incident[m]));
     const [started, acked, resolved] = MILESTONES.map(effective);
     if ((acked && started && acked < started) || (resolved && started && resolved < started) || (resolved && acked && resolved < acked)) {
@@ -36,7 +41,7 @@ export async function correctIncidentMilestone(ctx: Ctx, input: z.input<typeof c
     }
     const field = CORRECTED[milestone];
     const previous = incident[field];
-    await tx.incident.update({ where: { id: incident.id }, data: { [field]: at ? new Date(at) : null } });
+    await tx.incident.update({ where: { id: incident.id }, data: { [field]: at ? new Date(at) : null, version: { increment: 1 } } });
     await recordAuditEvent(
       tx,
       ctx.actor,

@@ -20,30 +20,39 @@ function baseQuery(filter: ReturnType<typeof insightsFilterSchema.parse>, from: 
   if (filter.category?.length) where.push(Prisma.sql`i."category"::text IN (${Prisma.join(filter.category)})`);
   if (filter.service) where.push(Prisma.sql`${filter.service} = ANY(i."services")`);
   if (filter.tag) where.push(Prisma.sql`${filter.tag} = ANY(i."tags")`);
-  // Milestones per incident come from one grouped pass over each table (hash joins), not a subquery per incident.
+  // Milestones per incident come from one grouped pass over each table (hash joins), not a subquery per
+  // incident. Work done on an incident later merged into another counts for the one it was merged into.
   return Prisma.sql`
     WITH picked AS (
       SELECT i."id", i."severity"::text AS severity, i."category"::text AS category, i."services", i."tags",
         COALESCE(i."startedAtCorrected", i."startedAt") AS started,
         COALESCE(i."acknowledgedAtCorrected", i."acknowledgedAt") AS acked,
-        COALESCE(i."resolvedAtCorrected", i."resolvedAt") AS resolved
+        -- Only a resolved incident has a resolve time; a reopened one is open again, whatever was corrected.
+        CASE WHEN i."status" = 'resolved' THEN COALESCE(i."resolvedAtCorrected", i."resolvedAt") END AS resolved,
+        i."status" <> 'resolved' AS is_open
       FROM "Incident" i WHERE ${Prisma.join(where, " AND ")}
     ),
-    revs AS (
-      SELECT r."incidentId",
-        MIN(r."createdAt") FILTER (WHERE r."kind" = 'report') AS first_draft,
-        COUNT(*) FILTER (WHERE r."kind" = 'report' AND r."state" = 'sent') AS reports_sent,
-        COUNT(*) FILTER (WHERE r."kind" = 'report' AND r."state" = 'sent' AND jsonb_path_exists(COALESCE(r."meta"->'origins', '{}'::jsonb), '$.* ? (@ == "human")')) AS reports_edited
-      FROM "ReportRevision" r JOIN picked p ON p."id" = r."incidentId" GROUP BY r."incidentId"
+    owned AS (
+      SELECT r."id" AS "revisionId", r."kind", r."state", r."number", r."createdAt", r."meta", COALESCE(src."mergedIntoId", src."id") AS "incidentId"
+      FROM "ReportRevision" r JOIN "Incident" src ON src."id" = r."incidentId"
+      WHERE COALESCE(src."mergedIntoId", src."id") IN (SELECT "id" FROM picked)
     ),
+    drafts AS (SELECT "incidentId", MIN("createdAt") AS first_draft FROM owned WHERE "kind" = 'report' GROUP BY "incidentId"),
     approvals AS (
-      SELECT r."incidentId", MIN(a."createdAt") AS first_approval
-      FROM "Approval" a JOIN "ReportRevision" r ON r."id" = a."revisionId" JOIN picked p ON p."id" = r."incidentId" GROUP BY r."incidentId"
+      SELECT o."incidentId", MIN(a."createdAt") AS first_approval
+      FROM "Approval" a JOIN owned o ON o."revisionId" = a."revisionId" WHERE a."voidedAt" IS NULL GROUP BY o."incidentId"
     ),
-    reports AS (
-      SELECT r."incidentId", MIN(d."sentAt") AS report_sent
-      FROM "Delivery" d JOIN "ReportRevision" r ON r."id" = d."revisionId" JOIN picked p ON p."id" = r."incidentId"
-      WHERE d."template" = 'incident_report' AND d."status" = 'sent' GROUP BY r."incidentId"
+    delivered AS (
+      SELECT o."incidentId", o."revisionId", MIN(d."sentAt") AS sent_at
+      FROM "Delivery" d JOIN owned o ON o."revisionId" = d."revisionId"
+      WHERE d."template" = 'incident_report' AND d."status" = 'sent' GROUP BY o."incidentId", o."revisionId"
+    ),
+    -- Per incident, the last report that actually reached someone: edited or not, and by how much.
+    last_sent AS (
+      SELECT DISTINCT ON (o."incidentId") o."incidentId", o."revisionId", o."meta",
+        jsonb_path_exists(COALESCE(o."meta"->'origins', '{}'::jsonb), '$.* ? (@ == "human")') AS edited
+      FROM owned o JOIN delivered d ON d."revisionId" = o."revisionId"
+      ORDER BY o."incidentId", o."number" DESC
     ),
     base AS MATERIALIZED (
       SELECT p."id", p.severity, p.category, p."services", p."tags", p.started,
@@ -51,10 +60,12 @@ function baseQuery(filter: ReturnType<typeof insightsFilterSchema.parse>, from: 
         EXTRACT(EPOCH FROM p.resolved - p.started) / 60 AS mttr,
         EXTRACT(EPOCH FROM v.first_draft - p.started) / 60 AS first_draft,
         EXTRACT(EPOCH FROM a.first_approval - p.started) / 60 AS first_approval,
-        EXTRACT(EPOCH FROM s.report_sent - p.started) / 60 AS report_sent,
-        COALESCE(v.reports_sent, 0) AS reports_sent, COALESCE(v.reports_edited, 0) AS reports_edited,
-        p.resolved IS NULL AS is_open
-      FROM picked p LEFT JOIN revs v ON v."incidentId" = p."id" LEFT JOIN approvals a ON a."incidentId" = p."id" LEFT JOIN reports s ON s."incidentId" = p."id"
+        EXTRACT(EPOCH FROM (SELECT MIN(d.sent_at) FROM delivered d WHERE d."incidentId" = p."id") - p.started) / 60 AS report_sent,
+        CASE WHEN l."revisionId" IS NULL THEN 0 ELSE 1 END AS reports_sent,
+        CASE WHEN l.edited THEN 1 ELSE 0 END AS reports_edited,
+        l."meta"->'editSize' AS edit_size,
+        p.is_open
+      FROM picked p LEFT JOIN drafts v ON v."incidentId" = p."id" LEFT JOIN approvals a ON a."incidentId" = p."id" LEFT JOIN last_sent l ON l."incidentId" = p."id"
     )`;
 }
 
@@ -105,13 +116,12 @@ export async function computeInsights(ctx: Ctx, input: InsightsFilter, now = new
     keyed AS (SELECT ${GROUP_KEY[filter.groupBy]!} AS key, * FROM base)
     SELECT
       (SELECT row_to_json(t) FROM (SELECT ${AGGREGATES} FROM base) t) AS total,
-      (SELECT json_agg(t ORDER BY t.key) FROM (SELECT to_char(date_trunc(${bucket}, started AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS key, ${AGGREGATES} FROM base GROUP BY 1) t) AS trend,
+      (SELECT json_agg(t ORDER BY t.key) FROM (SELECT to_char(date_trunc(${bucket}, started), 'YYYY-MM-DD') AS key, ${AGGREGATES} FROM base GROUP BY 1) t) AS trend,
       (SELECT json_agg(t ORDER BY t.incidents DESC, t.key) FROM (SELECT key, ${AGGREGATES} FROM keyed GROUP BY key) t) AS breakdown,
       (SELECT json_agg(t ORDER BY t.section) FROM (
         SELECT e."key" AS section, COUNT(*) AS revisions, AVG(e."value"::numeric) AS mean, percentile_cont(0.5) WITHIN GROUP (ORDER BY e."value"::numeric) AS p50
-        FROM "ReportRevision" r JOIN base b ON b."id" = r."incidentId"
-        CROSS JOIN LATERAL jsonb_each_text(COALESCE(r."meta"->'editSize', '{}'::jsonb)) e
-        WHERE r."kind" = 'report' AND r."state" = 'sent'
+        FROM base b CROSS JOIN LATERAL jsonb_each_text(COALESCE(b.edit_size, '{}'::jsonb)) e
+        WHERE b.reports_edited = 1
         GROUP BY e."key") t) AS edits`;
   const { total, trend, breakdown, edits } = { total: result!.total, trend: result!.trend ?? [], breakdown: result!.breakdown ?? [], edits: result!.edits ?? [] };
   return {

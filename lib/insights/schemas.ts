@@ -13,8 +13,8 @@ export const insightsFilterSchema = z
     to: day.optional(),
     severity: csv(["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"]),
     category: csv(["outage", "degradation", "security", "safety", "other"]),
-    service: z.string().trim().max(200).optional().transform((v) => v || undefined),
-    tag: z.string().trim().max(100).optional().transform((v) => v || undefined),
+    service: z.string().trim().max(200).regex(/^[^\p{Cc}]*$/u, "No control characters.").optional().transform((v) => v || undefined),
+    tag: z.string().trim().max(100).regex(/^[^\p{Cc}]*$/u, "No control characters.").optional().transform((v) => v || undefined),
     groupBy: z.enum(GROUPS).default("severity"),
   })
   .superRefine((value, ctx) => {

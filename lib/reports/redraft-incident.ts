@@ -70,6 +70,8 @@ async function saveMachineDraft(
       meta: { ...meta, origins: carried.meta.origins, suggestions: carried.meta.suggestions, machine: carried.meta.machine, machineSeen: carried.meta.machineSeen ?? {}, editSize: carried.meta.editSize ?? {} } as Prisma.InputJsonObject,
       authorType: "machine",
       basedOnId: latest?.id ?? null,
+      // People's sections carried forward keep their editor, so the two-person rule still sees who wrote them.
+      ...(latest && Object.values(carried.meta.origins).includes("human") && { lastEditedById: latest.lastEditedById, lastEditedByTokenId: latest.lastEditedByTokenId }),
     },
   });
   await recordAuditEvent(tx, DRAFTER, { action: "revision.draft", targetType: "ReportRevision", targetId: created.id, incidentId, after: { kind, number: created.number, contentHash: created.contentHash } });
@@ -87,7 +89,8 @@ async function offerToApproved(tx: DbTx, latest: { id: string; incidentId: strin
   const seen = { ...Object.fromEntries(Object.keys(sections).map((name) => [name, hashSections((latest.sections as Record<string, unknown>)[name])])), ...previous.machineSeen };
   const merged = mergeMachineDraft(latest.sections as Record<string, unknown>, { ...previous, origins: everySectionFrozen, machineSeen: seen }, sections);
   if (hashSections(merged.meta.suggestions) === hashSections(previous.suggestions) && hashSections(merged.meta.machine) === hashSections(previous.machine)) return "unchanged";
-  const nextMeta = { ...previous, suggestions: merged.meta.suggestions, machine: merged.meta.machine, writer: meta.writer, draftedAt: meta.draftedAt, basis: meta.basis ?? previous.basis };
+  // The basis stays the one the approved text was drafted from, so a later change (a resolve) still gets its own update.
+  const nextMeta = { ...previous, suggestions: merged.meta.suggestions, machine: merged.meta.machine, writer: meta.writer, draftedAt: meta.draftedAt };
   await tx.reportRevision.update({ where: { id: latest.id }, data: { meta: nextMeta as Prisma.InputJsonObject, version: { increment: 1 } } });
   await recordAuditEvent(tx, DRAFTER, { action: "revision.suggest", targetType: "ReportRevision", targetId: latest.id, incidentId: latest.incidentId, after: { number: latest.number, suggestions: Object.keys(merged.meta.suggestions) } });
   return "updated";

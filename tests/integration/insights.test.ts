@@ -109,3 +109,28 @@ describe("insights", () => {
     await expect(correctIncidentMilestone(await createActorCtx(db, "RESPONDER"), { key: `INC-${g.number}`, milestone: "resolvedAt", at: null, reason: "nope" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("insights edge cases", () => {
+  it("credits a merged incident's report to the one it was merged into, and keeps reopened incidents open", async () => {
+    const when = new Date("2027-03-01T12:00:00Z");
+    const at = (daysAgo: number) => new Date(when.getTime() - daysAgo * day);
+    const target = await db.incident.create({ data: { title: "target", severity: "SEV5", category: "other", status: "resolved", services: ["edge"], tags: ["edge-case"], startedAt: at(5), acknowledgedAt: new Date(at(5).getTime() + 4 * min), resolvedAt: new Date(at(5).getTime() + 40 * min) } });
+    const source = await db.incident.create({ data: { title: "source", severity: "SEV5", category: "other", status: "resolved", services: ["edge"], tags: ["edge-case"], startedAt: at(5), mergedIntoId: target.id } });
+    await reportLifecycle(source.id, target.startedAt, { draft: 3, approval: 9, sent: 10 }, { summary: 7 });
+    // Reopened: the timeline cleared its resolve time, but an old correction remains.
+    await db.incident.create({ data: { title: "reopened", severity: "SEV5", category: "other", status: "investigating", services: ["edge"], tags: ["edge-case"], startedAt: at(4), resolvedAtCorrected: at(3) } });
+    const commander = await createActorCtx(db, "COMMANDER");
+    const insights = await computeInsights(commander, { period: "30", tag: "edge-case" }, when);
+    expect(insights.total).toMatchObject({ incidents: 2, open: 1, reportsSent: 1, reportsEdited: 1, firstDraft: { p50: 3, n: 1 }, reportSent: { p50: 10, n: 1 }, mttr: { p50: 40, n: 1 } });
+    expect(insights.edits).toEqual([{ section: "summary", revisions: 1, mean: 7, p50: 7 }]);
+  });
+
+  it("refuses to correct the resolve time of an open incident, a future time, or a merged incident", async () => {
+    const commander = await createActorCtx(db, "COMMANDER");
+    const open = await incident({ severity: "SEV5", daysAgo: 1, ackMin: 2 });
+    await expect(correctIncidentMilestone(commander, { key: `INC-${open.number}`, milestone: "resolvedAt", at: new Date().toISOString(), reason: "closing it by hand" })).rejects.toMatchObject({ code: "UNPROCESSABLE", details: { field: "milestone" } });
+    await expect(correctIncidentMilestone(commander, { key: `INC-${open.number}`, milestone: "acknowledgedAt", at: new Date(Date.now() + day).toISOString(), reason: "tomorrow" })).rejects.toMatchObject({ code: "UNPROCESSABLE", details: { field: "at" } });
+    const merged = await incident({ severity: "SEV5", daysAgo: 1, ackMin: 2, resolveMin: 3, mergedIntoId: open.id });
+    await expect(correctIncidentMilestone(commander, { key: `INC-${merged.number}`, milestone: "acknowledgedAt", at: null, reason: "merged one" })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});

@@ -293,3 +293,31 @@ describe("an edit racing the approval itself", () => {
     }
   });
 });
+
+describe("several approved messages for one incident", () => {
+  it("sends an approved report and an approved status update one after the other, both approvals holding", async () => {
+    const { revision, commander, incident } = await approvedIncident();
+    const update = await db.reportRevision.findFirstOrThrow({ where: { incidentId: incident.id, kind: "status_update" }, orderBy: { number: "desc" } });
+    await approveRevision(commander, { revisionId: update.id, version: update.version });
+    await sendRevision(commander, { revisionId: revision.id, origin: ORIGIN }, sendOptions);
+    // The first send made the update a reply in the thread; that is not a change the approver must see again.
+    expect(await sendRevision(commander, { revisionId: update.id, origin: ORIGIN }, sendOptions)).toMatchObject({ state: "sent" });
+  });
+
+  it("keeps an approved status update's basis, so resolving the incident still drafts the resolution update", async () => {
+    const { commander, incident, at } = await approvedIncident();
+    const update = await db.reportRevision.findFirstOrThrow({ where: { incidentId: incident.id, kind: "status_update" }, orderBy: { number: "desc" } });
+    await approveRevision(commander, { revisionId: update.id, version: update.version });
+    await db.incident.update({ where: { id: incident.id }, data: { status: "resolved", resolvedAt: at(80) } });
+    await redraftIncident(db, incident.id, { now: at(100) });
+    const approved = await db.reportRevision.findUniqueOrThrow({ where: { id: update.id } });
+    expect(approved.state).toBe("approved");
+    expect((approved.meta as { basis: { status: string } }).basis.status).not.toBe("resolved");
+    expect(Object.keys((approved.meta as { suggestions: object }).suggestions)).toContain("status");
+    await sendRevision(commander, { revisionId: update.id, origin: ORIGIN }, sendOptions);
+    await redraftIncident(db, incident.id, { now: at(101) });
+    const next = await db.reportRevision.findFirstOrThrow({ where: { incidentId: incident.id, kind: "status_update" }, orderBy: { number: "desc" } });
+    expect(next.number).toBe(update.number + 1);
+    expect((next.sections as { status: { value: string } }).status.value).toBe("resolved");
+  });
+});

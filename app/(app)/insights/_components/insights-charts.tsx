@@ -38,7 +38,7 @@ function MetricTable({ rows, keyLabel }: { rows: MetricRow[]; keyLabel: string }
       <table className="w-full text-xs">
         <thead className="border-b border-slate-200 text-slate-500 dark:border-slate-700">
           <tr>
-            {[keyLabel, "Incidents", "Open", "MTTA p50", "MTTA p90", "MTTR p50", "MTTR p90", "First draft p50", "First draft p90", "First approval p50", "Report sent p50", "Sent unedited"].map((h) => (
+            {[keyLabel, "Incidents", "Open", "MTTA p50", "MTTA p90", "MTTR p50", "MTTR p90", "First draft p50", "First draft p90", "First approval p50", "First approval p90", "Report sent p50", "Report sent p90", "Sent unedited"].map((h) => (
               <th key={h} scope="col" className={th}>
                 {h}
               </th>
@@ -62,13 +62,15 @@ function MetricTable({ rows, keyLabel }: { rows: MetricRow[]; keyLabel: string }
               <td className={td}>{num(r.firstDraft.p50)}</td>
               <td className={td}>{num(r.firstDraft.p90)}</td>
               <td className={td}>{num(r.firstApproval.p50)}</td>
+              <td className={td}>{num(r.firstApproval.p90)}</td>
               <td className={td}>{num(r.reportSent.p50)}</td>
+              <td className={td}>{num(r.reportSent.p90)}</td>
               <td className={td}>{share(r)}</td>
             </tr>
           ))}
           {rows.length === 0 && (
             <tr>
-              <td colSpan={12} className="px-2 py-4 text-center text-slate-500">
+              <td colSpan={14} className="px-2 py-4 text-center text-slate-500">
                 No incidents in this period.
               </td>
             </tr>
@@ -90,7 +92,7 @@ export function InsightsCharts({ insights }: { insights: Insights }) {
         <Card label="Incidents" value={String(total.incidents)} detail={`${total.open} still open · ${filter.from.slice(0, 10)} to ${filter.to.slice(0, 10)}`} />
         <Card label="MTTA (median)" value={fmt(total.mtta.p50)} detail={`p90 ${fmt(total.mtta.p90)} · ${total.mtta.n} acknowledged`} />
         <Card label="MTTR (median)" value={fmt(total.mttr.p50)} detail={`p90 ${fmt(total.mttr.p90)} · ${total.mttr.n} resolved`} />
-        <Card label="Time to first draft (median)" value={fmt(total.firstDraft.p50)} detail={`approved ${fmt(total.firstApproval.p50)} · report sent ${fmt(total.reportSent.p50)} · ${share(total)} of ${total.reportsSent} reports sent unedited`} />
+        <Card label="Time to first draft (median)" value={fmt(total.firstDraft.p50)} detail={`first approval (update or report) ${fmt(total.firstApproval.p50)} · report delivered ${fmt(total.reportSent.p50)} · ${share(total)} of ${total.reportsSent} incidents' last reports sent unedited`} />
       </div>
 
       <Panel title={`Trend per ${filter.bucket}`} description="Incidents started per bucket (bars) with the median time to resolve and to the first draft (lines), in minutes." testId="trend">
