@@ -29,8 +29,13 @@ test("the demo commander signs in, sees the demo incident and its timeline, and 
   await expect(row).toContainText("SEV2");
   await expect(row).toContainText("monitoring");
 
+  const signedIn = await page.context().cookies();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
+  await page.goto("/incidents");
+  await expect(page).toHaveURL(/\/login/);
+  // The old session cookie, put back (a response that raced the sign-out, a copied cookie), signs no one in.
+  await page.context().addCookies(signedIn);
   await page.goto("/incidents");
   await expect(page).toHaveURL(/\/login/);
 });

@@ -37,6 +37,7 @@ export const authConfig = {
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (token.sid) session.sessionId = token.sid;
       return session;
     },
   },

@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/lib/auth/auth-config";
 import { findOrCreateOidcUser } from "@/lib/auth/find-or-create-oidc-user";
+import { startUserSession } from "@/lib/auth/start-user-session";
 import { getDb } from "@/lib/db";
 import { getEnv, isOidcEnabled } from "@/lib/env";
 import { authenticateUser } from "@/lib/users/authenticate-user";
@@ -49,10 +50,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     async jwt({ token, user, account, profile }) {
       if (account?.provider === "oidc") {
         const dbUser = await findOrCreateOidcUser(getDb(), { email: profile?.email, name: profile?.name, email_verified: profile?.email_verified }, { defaultRole: getEnv().OIDC_DEFAULT_ROLE });
-        if (dbUser) token.sub = dbUser.id;
+        if (dbUser) {
+          token.sub = dbUser.id;
+          token.sid = await startUserSession(getDb(), dbUser.id);
+        }
         return token;
       }
-      return authConfig.callbacks.jwt({ token, user });
+      const next = authConfig.callbacks.jwt({ token, user });
+      // A sign-in (user is set only then) starts a server-side session the cookie points at.
+      if (user?.id) next.sid = await startUserSession(getDb(), user.id);
+      return next;
     },
   },
 }));
