@@ -1,7 +1,7 @@
 import { getEnv } from "@/lib/env";
 import { QUEUES, getBoss, type DeliveryJob } from "@/lib/jobs";
 
-export const DELIVERY_BATCH = 25;
+const DELIVERY_BATCH = 25;
 
 /**
  * Queues deliveries for the background senders, a batch per job. A failure here loses nothing:

@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { categorySchema, severitySchema } from "@/lib/incidents/schemas";
 
-const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] as const;
-const CATEGORIES = ["outage", "degradation", "security", "safety", "other"] as const;
 
 /** Addresses as a person pastes them: one per line or comma-separated; each must be a valid address. */
 export const addressList = (max: number) =>
@@ -18,8 +17,8 @@ export const distributionListSchema = z.object({
   id: z.string().optional(),
   name: z.string().trim().min(1, "Give the list a name.").max(100),
   recipients: addressList(500).refine((list) => list.length > 0, "Add at least one address."),
-  severities: z.array(z.enum(SEVERITIES)).default([]),
-  categories: z.array(z.enum(CATEGORIES)).default([]),
+  severities: z.array(severitySchema).default([]),
+  categories: z.array(categorySchema).default([]),
   tags: z.preprocess((v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v), z.array(z.string().max(100)).max(50)).default([]),
 });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { severitySchema } from "@/lib/incidents/schemas";
 
-export const STATEMENT_MAX = 5000;
+const STATEMENT_MAX = 5000;
 const citations = (max: number) => z.array(z.string().min(1)).max(max, `At most ${max} citations.`);
 const statement = z.object({
   text: z.string().trim().min(1, "A statement needs text.").max(STATEMENT_MAX, `A statement is limited to ${STATEMENT_MAX.toLocaleString("en")} characters; shorten it or split it into several.`),
@@ -9,7 +10,6 @@ const statement = z.object({
 const statements = z.object({ statements: z.array(statement).max(100, "At most 100 statements.") });
 const iso = z.iso.datetime({ offset: true, error: "A date and time (UTC) is needed." });
 const minutes = z.number().int("Whole minutes.").min(0, "Cannot be negative.").nullable();
-const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"] as const;
 export const ACTION_ITEM_STATUSES = ["open", "in_progress", "done", "cancelled"] as const;
 
 const timelineItem = z.object({
@@ -29,7 +29,7 @@ const impact = z
     durationMinutes: minutes,
     timeToAcknowledgeMinutes: minutes,
     timeToResolveMinutes: minutes,
-    severity: z.enum(SEVERITIES),
+    severity: severitySchema,
     services: z.array(z.string().trim().min(1).max(200)).max(100),
     figures: z
       .array(
@@ -91,9 +91,6 @@ export const STATUS_UPDATE_SECTION_SCHEMAS = {
   latestDevelopment: statements,
   nextUpdateAt: iso.nullable(),
 } as const;
-
-export const REPORT_SECTIONS = Object.keys(REPORT_SECTION_SCHEMAS) as (keyof typeof REPORT_SECTION_SCHEMAS)[];
-export const STATUS_UPDATE_SECTIONS = Object.keys(STATUS_UPDATE_SECTION_SCHEMAS) as (keyof typeof STATUS_UPDATE_SECTION_SCHEMAS)[];
 
 export function sectionSchemaFor(kind: "report" | "status_update", section: string): z.ZodType | undefined {
   const schemas: Record<string, z.ZodType> = kind === "report" ? REPORT_SECTION_SCHEMAS : STATUS_UPDATE_SECTION_SCHEMAS;

@@ -6,7 +6,8 @@ export const statusSchema = z.enum(["triggered", "investigating", "identified", 
 export type SeverityValue = z.infer<typeof severitySchema>;
 export type StatusValue = z.infer<typeof statusSchema>;
 
-const oneOrMany = <T extends z.ZodType>(item: T) =>
+/** One value or a comma-separated list (or an array), as query strings and forms send them. */
+export const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === "" ? undefined : Array.isArray(v) ? v : String(v).split(",")), z.array(item).optional());
 
 /** Filters for incident lists, from a query string or a JSON body alike. */

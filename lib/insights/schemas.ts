@@ -1,18 +1,17 @@
 import { z } from "zod";
+import { categorySchema, oneOrMany, severitySchema } from "@/lib/incidents/schemas";
 
-const csv = <T extends string>(values: readonly [T, ...T[]]) =>
-  z.preprocess((v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v), z.array(z.enum(values)).optional());
 const day = z.iso.date({ error: "A date (YYYY-MM-DD) is needed." });
 
-export const GROUPS = ["severity", "category", "service", "tag"] as const;
+const GROUPS = ["severity", "category", "service", "tag"] as const;
 
 export const insightsFilterSchema = z
   .object({
     period: z.enum(["7", "30", "90", "custom"], { error: "Pick 7, 30 or 90 days, or custom." }).default("30"),
     from: day.optional(),
     to: day.optional(),
-    severity: csv(["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"]),
-    category: csv(["outage", "degradation", "security", "safety", "other"]),
+    severity: oneOrMany(severitySchema),
+    category: oneOrMany(categorySchema),
     service: z.string().trim().max(200).regex(/^[^\p{Cc}]*$/u, "No control characters.").optional().transform((v) => v || undefined),
     tag: z.string().trim().max(100).regex(/^[^\p{Cc}]*$/u, "No control characters.").optional().transform((v) => v || undefined),
     groupBy: z.enum(GROUPS).default("severity"),

@@ -42,7 +42,3 @@ function changedRow(before: string, after: string): DiffRow {
     right: words.filter((w) => !w.removed).map((w) => ({ text: w.value, kind: w.added ? "added" : "same" })),
   };
 }
-
-export function isUnchanged(rows: DiffRow[]): boolean {
-  return rows.every((r) => r.type === "same");
-}

@@ -5,14 +5,13 @@ import type { Ctx } from "@/lib/context";
 import { formatIncidentKey } from "@/lib/incidents/incident-key";
 import { hashEachSection } from "@/lib/reports/revision-meta";
 import { listReviewPresence } from "@/lib/reviews/list-review-presence";
+import { categorySchema, oneOrMany, severitySchema } from "@/lib/incidents/schemas";
 
 const AWAITING = ["draft", "in_review"] as const;
-const csv = <T extends string>(values: readonly [T, ...T[]]) =>
-  z.preprocess((v) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter(Boolean) : v), z.array(z.enum(values)).optional());
 
 export const reviewQueueFilterSchema = z.object({
-  severity: csv(["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"]),
-  category: csv(["outage", "degradation", "security", "safety", "other"]),
+  severity: oneOrMany(severitySchema),
+  category: oneOrMany(categorySchema),
   tag: z.string().trim().max(100).optional().transform((v) => v || undefined),
   /** Incidents I command, or drafts I edited last. */
   mine: z.preprocess((v) => v === true || v === "true" || v === "1" || v === "on", z.boolean()).optional(),

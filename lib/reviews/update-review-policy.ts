@@ -2,9 +2,10 @@ import { z } from "zod";
 import { assertCan } from "@/lib/authz";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Ctx } from "@/lib/context";
+import { severitySchema } from "@/lib/incidents/schemas";
 
 export const updateReviewPolicySchema = z.object({
-  severity: z.enum(["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"], { error: "Pick a severity from SEV1 to SEV5." }),
+  severity: z.enum(severitySchema.options, { error: "Pick a severity from SEV1 to SEV5." }),
   twoPersonRule: z.boolean(),
 });
 

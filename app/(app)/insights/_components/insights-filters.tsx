@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { categorySchema, severitySchema } from "@/lib/incidents/schemas";
 
 const control = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 
@@ -27,7 +28,7 @@ export function InsightsFilters({ current }: { current: Record<string, string | 
         Severity
         <select name="severity" defaultValue={current.severity ?? ""} className={`${control} block`}>
           <option value="">Any</option>
-          {["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"].map((s) => (
+          {severitySchema.options.map((s) => (
             <option key={s}>{s}</option>
           ))}
         </select>
@@ -36,7 +37,7 @@ export function InsightsFilters({ current }: { current: Record<string, string | 
         Category
         <select name="category" defaultValue={current.category ?? ""} className={`${control} block`}>
           <option value="">Any</option>
-          {["outage", "degradation", "security", "safety", "other"].map((c) => (
+          {categorySchema.options.map((c) => (
             <option key={c}>{c}</option>
           ))}
         </select>

@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { categorySchema, severitySchema } from "@/lib/incidents/schemas";
 
-const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"];
-const CATEGORIES = ["outage", "degradation", "security", "safety", "other"];
+const SEVERITIES = severitySchema.options;
+const CATEGORIES = categorySchema.options;
 const control = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 /** Filters live in the URL (a GET form), so a filtered queue can be shared and reloaded. */

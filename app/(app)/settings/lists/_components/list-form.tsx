@@ -4,9 +4,10 @@ import { useActionState } from "react";
 import { FormField, FormMessage, inputClass } from "@/components/ui/form-field";
 import type { ActionState } from "@/lib/http/run-action";
 import { deleteDistributionListAction, saveDistributionListAction } from "../actions";
+import { categorySchema, severitySchema } from "@/lib/incidents/schemas";
 
-const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"];
-const CATEGORIES = ["outage", "degradation", "security", "safety", "other"];
+const SEVERITIES = severitySchema.options;
+const CATEGORIES = categorySchema.options;
 type List = { id: string; name: string; recipients: string[]; severities: string[]; categories: string[]; tags: string[] };
 
 /** Create or edit a list: its addresses (each checked now) and the rules that pick its incidents; an empty rule means any. */

@@ -5,8 +5,8 @@ import { CitationChips } from "./citation-chips";
 import { FieldError, fieldClass, isInvalid, smallButton, type AnyForm } from "./field-parts";
 import { StatementsField } from "./statements-field";
 import { UtcTimeInput } from "./utc-time-input";
+import { severitySchema } from "@/lib/incidents/schemas";
 
-const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"];
 const minutesOrNull = (v: unknown) => (v === "" || v === null || v === undefined ? null : Number(v));
 
 function TimeField({ form, name, label, canEdit, onChanged }: { form: AnyForm; name: string; label: string; canEdit: boolean; onChanged: () => void }) {
@@ -72,7 +72,7 @@ export function ImpactEditor({ form, canEdit }: { form: AnyForm; canEdit: boolea
             Severity
           </label>
           <select id="impact-severity" disabled={!canEdit} className={fieldClass} {...form.register("severity")}>
-            {SEVERITIES.map((s) => (
+            {severitySchema.options.map((s) => (
               <option key={s}>{s}</option>
             ))}
           </select>

@@ -4,8 +4,8 @@ import { Controller } from "react-hook-form";
 import { FieldError, fieldClass, type AnyForm } from "./field-parts";
 import { StatementsField } from "./statements-field";
 import { UtcTimeInput } from "./utc-time-input";
+import { statusSchema } from "@/lib/incidents/schemas";
 
-const STATUSES = ["triggered", "investigating", "identified", "monitoring", "resolved"];
 
 /** A status update's "status" section: the state stakeholders are told, and the sentence that says it. */
 export function StatusEditor({ form, canEdit }: { form: AnyForm; canEdit: boolean }) {
@@ -15,7 +15,7 @@ export function StatusEditor({ form, canEdit }: { form: AnyForm; canEdit: boolea
         Status told to stakeholders
       </label>
       <select id="status-value" disabled={!canEdit} className={fieldClass} {...form.register("value")}>
-        {STATUSES.map((s) => (
+        {statusSchema.options.map((s) => (
           <option key={s}>{s}</option>
         ))}
       </select>
