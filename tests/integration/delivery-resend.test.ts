@@ -98,7 +98,7 @@ describe("delivery through Resend", () => {
     await sendRevision(commander, { revisionId: revision.id, origin: ORIGIN }, sendOptions);
     const ids = [...queued];
     recorder.setScript((request) => ((request.body.to as string[])[0] === "ceo@example.com" ? { status: 422, body: { name: "validation_error", message: "The `to` address is on the suppression list.", statusCode: 422 } } : (request.body.to as string[])[0] === "support@example.com" && !request.headers["x-seen"] ? "hang" : undefined));
-    const result = await deliverEmails(db, resend(300), ids, { from: FROM, isLastAttempt: false });
+    const result = await deliverEmails(db, resend(1500), ids, { from: FROM, isLastAttempt: false });
     expect(result).toMatchObject({ sent: 1, failed: 1, retry: 1 });
     const byRecipient = Object.fromEntries((await db.delivery.findMany({ where: { id: { in: ids } } })).map((d) => [d.recipient, d]));
     expect(byRecipient["ceo@example.com"]).toMatchObject({ status: "failed", lastError: expect.stringContaining("suppression list") });
