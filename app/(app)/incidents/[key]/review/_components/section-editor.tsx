@@ -61,6 +61,7 @@ export function SectionEditor({ review, kind, name, title, onUnsavedChange, onFo
   return (
     <SectionCard title={title} name={name} incidentKey={review.incident.key} kind={kind} revision={revision} state={state as never} canEdit={canEdit} onFocusSection={onFocusSection}>
       <form onSubmit={(e) => e.preventDefault()} aria-label={title} noValidate>
+        <fieldset disabled={!state.ready} className="m-0 min-w-0 border-0 p-0">
         {name === "summary" && <StatementsField form={form} path="statements" label="Summary statement" canEdit={canEdit} />}
         {name === "remediation" && <StatementsField form={form} path="statements" label="Remediation statement" canEdit={canEdit} />}
         {name === "timeline" && <TimelineEditor form={form} canEdit={canEdit} />}
@@ -70,6 +71,7 @@ export function SectionEditor({ review, kind, name, title, onUnsavedChange, onFo
         {name === "status" && <StatusEditor form={form} canEdit={canEdit} />}
         {(name === "currentImpact" || name === "latestDevelopment") && <StatementsField form={form} path="statements" label={title} canEdit={canEdit} />}
         {name === "nextUpdateAt" && <NextUpdateEditor form={form} canEdit={canEdit} />}
+        </fieldset>
       </form>
     </SectionCard>
   );

@@ -51,6 +51,8 @@ export function useSectionForm<T extends FieldValues>(options: {
     setConflictState(value);
   }, []);
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  // False until the browser has taken over the form: a keystroke before that would be overwritten when the fields register.
+  const [ready, setReady] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef(false);
   const again = useRef(false);
@@ -165,9 +167,10 @@ export function useSectionForm<T extends FieldValues>(options: {
 
   // Text typed before a crash or a closed tab comes back, and is saved (or merged) as usual.
   useEffect(() => {
-    if (disabled) return;
     // After mount, outside the render: localStorage exists only in the browser.
     const restore = setTimeout(() => {
+      setReady(true);
+      if (disabled) return;
       const raw = localStorage.getItem(storageKey);
       if (!raw) return;
       try {
@@ -214,5 +217,5 @@ export function useSectionForm<T extends FieldValues>(options: {
     [conflict, contentOf, form, save, setConflict, storageKey, toForm],
   );
 
-  return { form, status, message, conflict, restoredAt, resolveConflict, saveNow: save, isUnsaved: status !== "saved", mine: contentOf };
+  return { form, status, message, conflict, restoredAt, resolveConflict, saveNow: save, ready, isUnsaved: status !== "saved", mine: contentOf };
 }
