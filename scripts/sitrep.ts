@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import type { Actor } from "@/lib/authz";
+import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { prepareDatabase, migrateDatabase } from "@/lib/database/prepare-database";
 import { createDb } from "@/lib/db";
 import { EnvError, parseStartupEnv } from "@/lib/env";
@@ -27,6 +28,8 @@ Commands:
                                      create an API token; it is printed once and never stored
   events:replay [--since 24h|ISO-date] [--sender S]
                                      re-process stored webhook deliveries (idempotent)
+  audit:verify                       check the audit log's hash chain; exit status 1 and the first
+                                     broken event when it does not hold
 
 Roles: ADMIN, COMMANDER, RESPONDER, VIEWER. Uses DATABASE_URL, or the embedded database when unset.`;
 
@@ -38,7 +41,7 @@ function parseRole(value: string | undefined) {
 
 class UsageError extends Error {}
 
-const COMMANDS = new Set(["db:migrate", "db:seed", "user:create", "token:create", "events:replay"]);
+const COMMANDS = new Set(["db:migrate", "db:seed", "user:create", "token:create", "events:replay", "audit:verify"]);
 
 const cliActor: Actor = { type: "system", id: null, label: `cli (${userInfo().username})`, role: "ADMIN" };
 
@@ -105,6 +108,16 @@ async function main(argv: string[]): Promise<number> {
         const summary = await replayRawEvents(db, { since, sender: values.sender as WebhookSender | undefined });
         console.log(`Replayed ${summary.total} stored deliveries: ${JSON.stringify(summary)}`);
         return summary.failed ? 1 : 0;
+      }
+      case "audit:verify": {
+        const verdict = await verifyAuditChain(db);
+        if (verdict.ok) {
+          console.log(`Audit chain intact: ${verdict.checked} events, last hash ${verdict.lastHash}.`);
+          return 0;
+        }
+        const e = verdict.brokenEvent;
+        console.log(`Audit chain BROKEN at event #${e.id} (${e.action}, ${e.at}): ${verdict.reason}. The ${verdict.checked} events before it verify.`);
+        return 1;
       }
       default:
         console.error(`Unknown command "${command}".\n\n${HELP}`);

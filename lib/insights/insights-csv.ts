@@ -1,14 +1,7 @@
+import { csvCell } from "@/lib/csv/csv-cell";
 import type { Insights, MetricRow } from "@/lib/insights/compute-insights";
 
 const HEADER = ["group", "key", "incidents", "open", "mtta_p50_min", "mtta_p90_min", "mttr_p50_min", "mttr_p90_min", "first_draft_p50_min", "first_draft_p90_min", "first_approval_p50_min", "first_approval_p90_min", "report_sent_p50_min", "report_sent_p90_min", "reports_sent", "reports_sent_unedited"];
-
-/** A CSV cell: quoted when it holds a comma, quote or newline; a leading =, +, - or @ is defused so spreadsheets do not run it. */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 const row = (group: string, r: MetricRow) =>
   [group, r.key, r.incidents, r.open, r.mtta.p50, r.mtta.p90, r.mttr.p50, r.mttr.p90, r.firstDraft.p50, r.firstDraft.p90, r.firstApproval.p50, r.firstApproval.p90, r.reportSent.p50, r.reportSent.p90, r.reportsSent, r.reportsSent - r.reportsEdited].map(csvCell).join(",");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell } from "./insights-csv";
+import { csvCell } from "./csv-cell";
 
 describe("csvCell", () => {
   it("quotes what needs quoting and defuses formulas", () => {
