@@ -30,10 +30,19 @@ test("an admin filters the audit log, verifies the chain in the page, and export
   expect((await bad.json()).error.message).toContain("format must be csv or jsonl");
 });
 
-test("the audit log is for admins: a commander is refused the page, the API and the export", async ({ page }) => {
+test("the audit log is for admins: a commander is refused the page, the API and the export, and each refusal is on the record", async ({ page, browser }) => {
   await signIn(page, E2E_COMMANDER.email);
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit" })).toHaveCount(0);
   expect((await page.goto("/audit"))?.status()).toBe(403);
   expect((await page.request.get("/api/audit")).status()).toBe(403);
   expect((await page.request.get("/api/audit/export?format=csv")).status()).toBe(403);
+
+  const admin = await browser.newPage();
+  await signIn(admin, E2E_ADMIN.email);
+  const listed = await admin.request.get(`/api/audit?action=auth.permission_denied&actor=${encodeURIComponent(E2E_COMMANDER.email)}&limit=50`);
+  expect(listed.status()).toBe(200);
+  const denied = ((await listed.json()) as { data: { events: { targetId: string; actorLabel: string }[] } }).data.events;
+  expect(denied.map((e) => e.targetId)).toEqual(expect.arrayContaining(["audit.read", "GET /api/audit", "GET /api/audit/export"]));
+  expect(denied.every((e) => e.actorLabel === E2E_COMMANDER.email)).toBe(true);
+  await admin.close();
 });

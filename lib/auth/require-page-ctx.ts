@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { forbidden, redirect } from "next/navigation";
 import { can, type Permission } from "@/lib/authz";
+import { recordPermissionDenial } from "@/lib/audit/record-permission-denial";
 import { getSessionActor } from "@/lib/auth/session-actor";
 import type { Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db";
@@ -13,6 +14,10 @@ import { enqueueRedraft } from "@/lib/reports/enqueue-redraft";
 export async function requirePageCtx(permission?: Permission): Promise<Ctx> {
   const actor = await getSessionActor();
   if (!actor) redirect("/login");
-  if (permission && !can(actor.role, permission)) forbidden();
-  return { db: getDb(), actor, requestId: randomUUID(), enqueueRedraft };
+  const requestId = randomUUID();
+  if (permission && !can(actor.role, permission)) {
+    await recordPermissionDenial(getDb(), actor, { what: permission, requestId });
+    forbidden();
+  }
+  return { db: getDb(), actor, requestId, enqueueRedraft };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Actor, Permission } from "@/lib/authz";
 import { assertCan } from "@/lib/authz";
+import { recordPermissionDenial } from "@/lib/audit/record-permission-denial";
 import { authenticateRequest } from "@/lib/auth/authenticate-request";
 import type { Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db";
@@ -32,8 +33,9 @@ export function apiRoute<P = Record<string, never>>(
     // A caller's request id is echoed and audited, so only a short, plain one is taken.
     const offered = request.headers.get("x-request-id");
     const requestId = offered && /^[A-Za-z0-9._-]{1,64}$/.test(offered) ? offered : randomUUID();
+    let actor: Actor | null = null;
     try {
-      const actor: Actor | null = await authenticateRequest(request);
+      actor = await authenticateRequest(request);
       if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
       assertCan(actor, permission);
       const data = await handler({ db: getDb(), actor, requestId, enqueueRedraft }, request, await context.params);
@@ -44,7 +46,10 @@ export function apiRoute<P = Record<string, never>>(
       }
       return Response.json({ data }, { headers: { "x-request-id": requestId } });
     } catch (error) {
-      if (isAppError(error)) return errorResponse(error, requestId);
+      if (isAppError(error)) {
+        if (error.code === "FORBIDDEN" && actor) await recordPermissionDenial(getDb(), actor, { what: `${request.method} ${new URL(request.url).pathname}`, requestId });
+        return errorResponse(error, requestId);
+      }
       if (error instanceof z.ZodError) {
         const field = error.issues[0]?.path.join(".") || undefined;
         return errorResponse(new AppError("UNPROCESSABLE", z.prettifyError(error), { field, issues: error.issues }), requestId);
