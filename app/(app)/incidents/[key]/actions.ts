@@ -6,6 +6,7 @@ import { requirePageCtx } from "@/lib/auth/require-page-ctx";
 import { addEvidence } from "@/lib/evidence/add-evidence";
 import { readEvidenceForm } from "@/lib/evidence/read-evidence-form";
 import { keepFormValues, runAction, type ActionState } from "@/lib/http/run-action";
+import { classifyIncident } from "@/lib/incidents/classify-incident";
 import { correctIncidentMilestone } from "@/lib/incidents/correct-incident-milestone";
 import { mergeIncidents } from "@/lib/incidents/merge-incidents";
 import { splitIncident } from "@/lib/incidents/split-incident";
@@ -48,6 +49,14 @@ export async function correctMilestoneAction(_prev: ActionState, form: FormData)
   const result = await runAction(() =>
     correctIncidentMilestone(ctx, { key, milestone: String(form.get("milestone") ?? "") as "acknowledgedAt", at: utcInput(String(form.get("at") ?? "")), reason: String(form.get("reason") ?? "") }),
   );
+  if (result.ok) revalidatePath(`/incidents/${key}`);
+  return result.ok ? result : { ...result, values: keepFormValues(form) };
+}
+
+export async function classifyIncidentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const ctx = await requirePageCtx("incidents.update");
+  const key = String(form.get("key") ?? "");
+  const result = await runAction(() => classifyIncident(ctx, { key, category: String(form.get("category") ?? "") as "other", tags: String(form.get("tags") ?? "") }));
   if (result.ok) revalidatePath(`/incidents/${key}`);
   return result.ok ? result : { ...result, values: keepFormValues(form) };
 }

@@ -11,8 +11,10 @@ import { requirePageCtx } from "@/lib/auth/require-page-ctx";
 import { can } from "@/lib/authz";
 import { isAppError } from "@/lib/errors";
 import { getIncident } from "@/lib/incidents/get-incident";
+import { listTagSuggestions } from "@/lib/incidents/list-tag-suggestions";
 import { listIncidentDeliveries } from "@/lib/deliveries/list-incident-deliveries";
 import { AddEvidenceForm } from "./_components/add-evidence-form";
+import { ClassifyForm } from "./_components/classify-form";
 import { CorrectMilestoneForm } from "./_components/correct-milestone-form";
 import { MergeForm } from "./_components/merge-form";
 import { SplitForm } from "./_components/split-form";
@@ -153,6 +155,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
           )}
           {canAddEvidence && <AddEvidenceForm incidentKey={incident.key} />}
           {can(ctx.actor.role, "milestones.correct") && !incident.mergedInto && <CorrectMilestoneForm incidentKey={incident.key} />}
+          {canEdit && <ClassifyForm incidentKey={incident.key} category={incident.category} tags={incident.tags} suggestions={await listTagSuggestions(ctx)} />}
           {canEdit && <MergeForm incidentKey={incident.key} />}
         </aside>
       </div>

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { assertCan } from "@/lib/authz";
+import type { Ctx } from "@/lib/context";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { findIncidentForUpdate } from "@/lib/incidents/find-incident-for-update";
+import { categorySchema } from "@/lib/incidents/schemas";
+
+const tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(40, "A tag is at most 40 characters.")
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}._:/-]*$/u, "A tag is letters, digits and . _ : / - (no spaces), starting with a letter or digit.");
+
+export const classifyIncidentSchema = z.object({
+  key: z.string().min(1),
+  category: categorySchema,
+  /** Comma- or space-separated, as typed; duplicates fold together. */
+  tags: z.preprocess((v) => (typeof v === "string" ? v.split(/[\s,]+/).filter(Boolean) : v), z.array(tag).max(20, "At most 20 tags.")).transform((t) => [...new Set(t)].sort()),
+});
+
+/**
+ * A person sets an incident's category and tags, which distribution rules, filters, insights and
+ * exports read. Severity is not here: it follows the senders' alerts (their priority changes).
+ */
+export async function classifyIncident(ctx: Ctx, input: z.input<typeof classifyIncidentSchema>) {
+  assertCan(ctx.actor, "incidents.update");
+  const { key, category, tags } = classifyIncidentSchema.parse(input);
+  return ctx.db.$transaction(async (tx) => {
+    const incident = await findIncidentForUpdate(tx, key);
+    const before = { category: incident.category, tags: [...incident.tags].sort() };
+    if (before.category === category && before.tags.join(",") === tags.join(",")) return { key, changed: false };
+    await tx.incident.update({ where: { id: incident.id }, data: { category, tags } });
+    await recordAuditEvent(tx, ctx.actor, { action: "incident.classify", targetType: "Incident", targetId: incident.id, incidentId: incident.id, before, after: { category, tags } }, ctx.requestId);
+    return { key, changed: true };
+  });
+}
