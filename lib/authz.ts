@@ -45,7 +45,7 @@ export function can(role: Role, permission: Permission): boolean {
 /** Throws FORBIDDEN unless the actor holds the permission. */
 export function assertCan(actor: Actor, permission: Permission): void {
   if (!can(actor.role, permission)) {
-    throw new AppError("FORBIDDEN", `Your role (${actor.role}) does not allow ${permission}.`);
+    throw new AppError("FORBIDDEN", `Your role (${actor.role}) does not allow ${permission}.`, { permission });
   }
 }
 

@@ -13,7 +13,12 @@ const moment = z
   .trim()
   .optional()
   .transform((v) => v || undefined)
-  .pipe(z.union([z.iso.datetime({ offset: true, local: true }), z.iso.date()], { error: "A date (YYYY-MM-DD) or a date and time is needed." }).optional());
+  .pipe(
+    z
+      .union([z.iso.datetime({ offset: true, local: true }), z.iso.date()], { error: "A date (YYYY-MM-DD) or a date and time is needed." })
+      .refine((v) => Number(v.slice(0, 4)) >= 1970, "A date from 1970 on is needed.")
+      .optional(),
+  );
 
 /** The audit log's filters, shared by the page, the API and the exports. */
 export const auditFilterSchema = z
@@ -30,6 +35,7 @@ export const auditFilterSchema = z
     before: z
       .string()
       .regex(/^\d{1,19}$/, "Not an event id.")
+      .refine((v) => !/^\d{1,19}$/.test(v) || BigInt(v) <= 9223372036854775807n, "Not an event id.")
       .optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
   })
@@ -42,5 +48,8 @@ export type AuditFilter = z.output<typeof auditFilterSchema>;
 /** A bare date covers its whole UTC day; a time without an offset is UTC. */
 export function toDate(value: string, edge: "start" | "end"): Date {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(edge === "start" ? `${value}T00:00:00.000Z` : `${value}T23:59:59.999Z`);
-  return new Date(/(Z|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value}Z`);
+  const at = new Date(/(Z|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value}Z`);
+  // "to 18:00" means up to the end of that minute, not its first millisecond.
+  if (edge === "end" && /T\d{2}:\d{2}(Z|[+-]|$)/.test(value)) return new Date(at.getTime() + 59_999);
+  return at;
 }

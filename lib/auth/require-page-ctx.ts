@@ -16,7 +16,7 @@ export async function requirePageCtx(permission?: Permission): Promise<Ctx> {
   if (!actor) redirect("/login");
   const requestId = randomUUID();
   if (permission && !can(actor.role, permission)) {
-    await recordPermissionDenial(getDb(), actor, { what: permission, requestId });
+    await recordPermissionDenial(getDb(), actor, { what: permission, permission, requestId });
     forbidden();
   }
   return { db: getDb(), actor, requestId, enqueueRedraft };

@@ -47,7 +47,10 @@ export function apiRoute<P = Record<string, never>>(
       return Response.json({ data }, { headers: { "x-request-id": requestId } });
     } catch (error) {
       if (isAppError(error)) {
-        if (error.code === "FORBIDDEN" && actor) await recordPermissionDenial(getDb(), actor, { what: `${request.method} ${new URL(request.url).pathname}`, requestId });
+        // Only a role's missing permission is a denial; a business rule's refusal (the two-person rule) is not.
+        if (error.code === "FORBIDDEN" && actor && typeof error.details?.permission === "string") {
+          await recordPermissionDenial(getDb(), actor, { what: `${request.method} ${new URL(request.url).pathname}`, permission: error.details.permission, requestId });
+        }
         return errorResponse(error, requestId);
       }
       if (error instanceof z.ZodError) {

@@ -17,7 +17,13 @@ export const classifyIncidentSchema = z.object({
   key: z.string().min(1),
   category: categorySchema,
   /** Comma- or space-separated, as typed; duplicates fold together. */
-  tags: z.preprocess((v) => (typeof v === "string" ? v.split(/[\s,]+/).filter(Boolean) : v), z.array(tag).max(20, "At most 20 tags.")).transform((t) => [...new Set(t)].sort()),
+  tags: z.preprocess(
+    (v) => (typeof v === "string" ? v.split(/[\s,]+/).filter(Boolean) : v),
+    z
+      .array(tag)
+      .transform((t) => [...new Set(t)].sort())
+      .pipe(z.array(z.string()).max(30, "At most 30 tags.")),
+  ),
 });
 
 /**
@@ -31,7 +37,7 @@ export async function classifyIncident(ctx: Ctx, input: z.input<typeof classifyI
     const incident = await findIncidentForUpdate(tx, key);
     const before = { category: incident.category, tags: [...incident.tags].sort() };
     if (before.category === category && before.tags.join(",") === tags.join(",")) return { key, changed: false };
-    await tx.incident.update({ where: { id: incident.id }, data: { category, tags } });
+    await tx.incident.update({ where: { id: incident.id }, data: { category, tags, version: { increment: 1 } } });
     await recordAuditEvent(tx, ctx.actor, { action: "incident.classify", targetType: "Incident", targetId: incident.id, incidentId: incident.id, before, after: { category, tags } }, ctx.requestId);
     return { key, changed: true };
   });

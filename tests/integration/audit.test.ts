@@ -8,6 +8,8 @@ import { GENESIS_HASH, hashAuditEvent } from "@/lib/audit/hash-audit-event";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { verifyAuditLog } from "@/lib/audit/verify-audit-log";
+import { recordPermissionDenial } from "@/lib/audit/record-permission-denial";
+import { createDb } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
 import { updateUserRole } from "@/lib/users/update-user-role";
 import { correctIncidentMilestone } from "@/lib/incidents/correct-incident-milestone";
@@ -60,13 +62,18 @@ describe("filters and exports", () => {
   it("filters by actor, action, incident and time, a page at a time", async () => {
     const all = await listAuditEvents(admin, {});
     expect(all.events.map((e) => e.action)).toEqual(expect.arrayContaining(["user.create", "user.role_change", "incident.milestone_correct"]));
-    expect((await listAuditEvents(admin, { actor: admin.actor.label })).events.every((e) => e.actorLabel === admin.actor.label)).toBe(true);
+    expect((await listAuditEvents(admin, { actor: admin.actor.label })).events.map((e) => e.action).sort()).toEqual(["user.create", "user.role_change"]);
     expect((await listAuditEvents(admin, { action: "user." })).events.map((e) => e.action).sort()).toEqual(["user.create", "user.role_change"]);
     const forIncident = await listAuditEvents(admin, { incident: incidentKey.toLowerCase() });
     expect(forIncident.events).toHaveLength(1);
     expect(forIncident.events[0]).toMatchObject({ incidentKey, action: "incident.milestone_correct" });
     expect((await listAuditEvents(admin, { incident: "INC-999999" })).events).toHaveLength(0);
     expect((await listAuditEvents(admin, { to: "2020-01-01" })).events).toHaveLength(0);
+    const newest = all.events[0]!;
+    const minute = newest.at.toISOString().slice(0, 16);
+    // "to" a minute covers the whole of it.
+    expect((await listAuditEvents(admin, { to: minute })).events.map((e) => e.id)).toContain(newest.id);
+    expect((await listAuditEvents(admin, { to: new Date(newest.at.getTime() - 60_000).toISOString() })).events.map((e) => e.id)).not.toContain(newest.id);
     expect((await listAuditEvents(admin, { from: new Date(Date.now() - 3_600_000).toISOString() })).events.length).toBe(all.events.length);
     const first = await listAuditEvents(admin, { limit: 2 });
     const second = await listAuditEvents(admin, { limit: 2, before: first.nextBefore! });
@@ -77,6 +84,8 @@ describe("filters and exports", () => {
   it("refuses what it cannot read and those who may not read it", async () => {
     await expect(listAuditEvents(admin, { from: "2026-12-02", to: "2026-12-01" })).rejects.toThrow(/ends before it starts/);
     await expect(listAuditEvents(admin, { before: "1; DROP TABLE" })).rejects.toThrow(/Not an event id/);
+    await expect(listAuditEvents(admin, { before: "9999999999999999999" })).rejects.toThrow(/Not an event id/);
+    await expect(listAuditEvents(admin, { from: "0000-01-01" })).rejects.toThrow(/from 1970 on/);
     for (const role of ["COMMANDER", "RESPONDER", "VIEWER"] as const) {
       const ctx = await createActorCtx(db, role);
       await expect(listAuditEvents(ctx, {})).rejects.toMatchObject({ code: "FORBIDDEN" } satisfies Partial<AppError>);
@@ -103,6 +112,21 @@ describe("filters and exports", () => {
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0]).toMatch(/^id,at,actor_type,/);
     expect(lines.slice(1).map((l) => l.split(",")[5])).toEqual(["user.create", "user.role_change"]);
+  });
+});
+
+describe("permission denials", () => {
+  it("are recorded once per actor and target a minute, with the permission, and never throw", async () => {
+    const viewer = await createActorCtx(db, "VIEWER");
+    for (let i = 0; i < 3; i += 1) await recordPermissionDenial(db, viewer.actor, { what: "GET /api/audit", permission: "audit.read", requestId: `r${i}` });
+    await recordPermissionDenial(db, viewer.actor, { what: "audit.read", permission: "audit.read" });
+    const rows = await db.auditEvent.findMany({ where: { action: "auth.permission_denied", actorId: viewer.actor.id }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.targetId, r.after])).toEqual([
+      ["GET /api/audit", { role: "VIEWER", permission: "audit.read" }],
+      ["audit.read", { role: "VIEWER", permission: "audit.read" }],
+    ]);
+    const closed = createDb("postgresql://postgres@127.0.0.1:1/none");
+    await expect(recordPermissionDenial(closed, viewer.actor, { what: "x", permission: "audit.read" })).resolves.toBeUndefined();
   });
 });
 

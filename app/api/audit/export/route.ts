@@ -11,7 +11,7 @@ export const GET = apiRoute("audit.read", async (ctx, request) => {
   const { format: rawFormat, ...filter } = readQuery(request);
   const format = formatSchema.parse(rawFormat ?? "jsonl");
   const chunks = exportAuditEvents(ctx, { format, filter });
-  // The first chunk is read before answering, so a bad filter is a 400 and not a broken download.
+  // The first chunk is read before answering, so a bad filter is a 422 and not a broken download.
   const first = await chunks.next();
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
@@ -19,9 +19,16 @@ export const GET = apiRoute("audit.read", async (ctx, request) => {
       if (!first.done) controller.enqueue(encoder.encode(first.value));
     },
     async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+      try {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      } catch (error) {
+        // The 200 is already sent: abort the body, so the download fails instead of looking complete.
+        console.error(`[api] request ${ctx.requestId} audit export aborted: ${error instanceof Error ? error.name : "error"}`);
+        controller.error(error);
+        await chunks.return(undefined);
+      }
     },
     async cancel() {
       await chunks.return(undefined);
