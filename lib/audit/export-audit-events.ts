@@ -2,13 +2,14 @@ import type { AuditEvent } from "@/generated/prisma/client";
 import { assertCan } from "@/lib/authz";
 import type { Ctx } from "@/lib/context";
 import { csvCell } from "@/lib/csv/csv-cell";
+import { auditFieldsOf } from "@/lib/audit/hash-audit-event";
 import { auditWhere, incidentKeys } from "@/lib/audit/list-audit-events";
 import { auditFilterSchema } from "@/lib/audit/schemas";
 
 export type AuditExportFormat = "csv" | "jsonl";
 
 const BATCH = 1000;
-const COLUMNS = ["id", "at", "actor_type", "actor_id", "actor_label", "action", "target_type", "target_id", "incident_id", "incident_key", "before", "after", "request_id", "prev_hash", "hash"];
+const COLUMNS = ["id", "at", "actor_type", "actor_id", "actor_label", "action", "target_type", "target_id", "incident_id", "before", "after", "request_id", "incident_key", "prev_hash", "hash"];
 
 /**
  * The filtered audit log, oldest first, as CSV or JSON Lines for a SIEM: read in batches by id so
@@ -28,18 +29,9 @@ export async function* exportAuditEvents(ctx: Ctx, input: { format: AuditExportF
     for (const row of rows) {
       const record = {
         id: row.id.toString(),
+        ...auditFieldsOf(row),
         at: row.at.toISOString(),
-        actorType: row.actorType,
-        actorId: row.actorId,
-        actorLabel: row.actorLabel,
-        action: row.action,
-        targetType: row.targetType,
-        targetId: row.targetId,
-        incidentId: row.incidentId,
         incidentKey: row.incidentId ? (keys.get(row.incidentId) ?? null) : null,
-        before: row.before,
-        after: row.after,
-        requestId: row.requestId,
         prevHash: row.prevHash,
         hash: row.hash,
       };

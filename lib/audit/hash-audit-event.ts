@@ -22,3 +22,9 @@ export function hashAuditEvent(prevHash: string, fields: AuditFields): string {
   const payload = canonicalJson({ ...fields, at: fields.at.toISOString(), before: fields.before ?? null, after: fields.after ?? null });
   return createHash("sha256").update(prevHash).update("\n").update(payload).digest("hex");
 }
+
+/** The hashed fields of a stored event, as the verifier and the exports read them back. */
+export function auditFieldsOf(row: AuditFields): AuditFields {
+  const { at, actorType, actorId, actorLabel, action, targetType, targetId, incidentId, before, after, requestId } = row;
+  return { at, actorType, actorId, actorLabel, action, targetType, targetId, incidentId, before, after, requestId };
+}

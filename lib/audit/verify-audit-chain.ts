@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db";
-import { GENESIS_HASH, hashAuditEvent } from "@/lib/audit/hash-audit-event";
+import { GENESIS_HASH, auditFieldsOf, hashAuditEvent } from "@/lib/audit/hash-audit-event";
 
 export type ChainVerdict =
   | { ok: true; checked: number; lastHash: string }
@@ -18,19 +18,7 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
       const broken = (reason: string): ChainVerdict => ({ ok: false, checked, brokenAt: row.id.toString(), brokenEvent: { id: row.id.toString(), at: row.at.toISOString(), action: row.action }, reason });
       // A deleted event shows here too: the next one's link no longer matches.
       if (row.prevHash !== prevHash) return broken("its previous-hash link does not match the event before it (an event was removed or re-ordered)");
-      const expected = hashAuditEvent(prevHash, {
-        at: row.at,
-        actorType: row.actorType,
-        actorId: row.actorId,
-        actorLabel: row.actorLabel,
-        action: row.action,
-        targetType: row.targetType,
-        targetId: row.targetId,
-        incidentId: row.incidentId,
-        before: row.before,
-        after: row.after,
-        requestId: row.requestId,
-      });
+      const expected = hashAuditEvent(prevHash, auditFieldsOf(row));
       if (expected !== row.hash) return broken("its content does not match its hash (the event was altered)");
       prevHash = row.hash;
       checked += 1;
