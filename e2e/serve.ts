@@ -10,8 +10,9 @@ import { createDb } from "@/lib/db";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createUser } from "@/lib/users/create-user";
+import { approveDraftedIncident } from "../tests/helpers/approved-incident";
 import { createDraftedIncident } from "../tests/helpers/drafted-incident";
-import { E2E_DATABASE_FILE, E2E_PAGERDUTY_SECRET, E2E_PASSWORD, E2E_PORT, E2E_RESPONDER, E2E_REVIEW_INCIDENTS, E2E_VIEWER } from "./fixtures/accounts";
+import { E2E_DATABASE_FILE, E2E_PAGERDUTY_SECRET, E2E_PASSWORD, E2E_PORT, E2E_RESPONDER, E2E_REVIEW_INCIDENTS, E2E_STAKEHOLDER, E2E_VIEWER } from "./fixtures/accounts";
 
 // Playwright's webServer: a database of its own on the test server (DATABASE_URL's, else the
 // embedded test server), demo data with known passwords, then the production build (`next
@@ -34,6 +35,7 @@ async function main() {
   // One drafted incident per review test, so no test depends on another's approvals or edits.
   const incidents: Record<string, string> = {};
   for (const [name, title] of Object.entries(E2E_REVIEW_INCIDENTS)) incidents[name] = (await createDraftedIncident(db, { title, tags: ["payments", "customer-facing"], startedAt: new Date(Math.floor(Date.now() / 60_000) * 60_000 - 95 * 60_000) })).key;
+  incidents.stakeholder = await seedStakeholderIncident(db);
   const tokens = {
     responder: (await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: "e2e-responder", role: "RESPONDER" })).token,
     viewer: (await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: "e2e-viewer", role: "VIEWER" })).token,
@@ -53,6 +55,16 @@ async function main() {
   });
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+/** An approved report (what stakeholders may read), then text they may never see: a newer draft and internal evidence. */
+async function seedStakeholderIncident(db: ReturnType<typeof createDb>): Promise<string> {
+  const approved = await approveDraftedIncident(db, { title: E2E_STAKEHOLDER.title });
+  await db.timelineEntry.update({ where: { id: approved.trigger.id }, data: { text: `${E2E_STAKEHOLDER.internalMarker} pod checkout-7f9 crash-looping` } });
+  const statusUpdate = await db.reportRevision.findFirstOrThrow({ where: { incidentId: approved.incident.id, kind: "status_update" } });
+  const sections = statusUpdate.sections as Record<string, unknown>;
+  await db.reportRevision.update({ where: { id: statusUpdate.id }, data: { sections: { ...sections, status: { value: "investigating", statements: [{ text: `${E2E_STAKEHOLDER.draftMarker} unreviewed guess`, citations: [] }] } } } });
+  return approved.key;
 }
 
 main().catch((error: unknown) => {

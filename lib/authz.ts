@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   "review.configure": ADMINS,
   "insights.read": COMMANDERS,
   "milestones.correct": COMMANDERS,
+  "share_links.manage": COMMANDERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -105,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
         const since = values.since === undefined ? undefined : parseSince(values.since);
         if (since === null) throw new UsageError("--since must be a duration like 24h, 90m, 7d or an ISO date.");
         if (values.sender && !isWebhookSender(values.sender)) throw new UsageError(`--sender must be one of ${Object.keys(SENDERS).join(", ")}.`);
-        const summary = await replayRawEvents(db, { since, sender: values.sender as WebhookSender | undefined });
+        const summary = await replayRawEvents(db, { actor: cliActor, since, sender: values.sender as WebhookSender | undefined });
         console.log(`Replayed ${summary.total} stored deliveries: ${JSON.stringify(summary)}`);
         return summary.failed ? 1 : 0;
       }

@@ -30,7 +30,9 @@ export async function auditWhere(db: Db, filter: AuditFilter): Promise<Prisma.Au
   if (filter.incident) {
     const number = parseIncidentKey(filter.incident.toUpperCase());
     const incident = number === null ? null : await db.incident.findUnique({ where: { number }, select: { id: true } });
-    and.push({ incidentId: incident?.id ?? "-none-" });
+    // A merge or split belongs to one incident and names the other as its target: both find it.
+    const id = incident?.id ?? "-none-";
+    and.push({ OR: [{ incidentId: id }, { targetType: "Incident", targetId: id }] });
   }
   if (filter.from) and.push({ at: { gte: toDate(filter.from, "start") } });
   if (filter.to) and.push({ at: { lte: toDate(filter.to, "end") } });

@@ -52,7 +52,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const dbUser = await findOrCreateOidcUser(getDb(), { email: profile?.email, name: profile?.name, email_verified: profile?.email_verified }, { defaultRole: getEnv().OIDC_DEFAULT_ROLE });
         if (dbUser) {
           token.sub = dbUser.id;
-          token.sid = await startUserSession(getDb(), dbUser.id);
+          token.sid = await startUserSession(getDb(), dbUser.id, { via: { provider: "oidc", email: dbUser.email } });
         }
         return token;
       }

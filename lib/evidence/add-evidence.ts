@@ -41,11 +41,11 @@ export async function addEvidence(ctx: Ctx, input: { key: string; evidence: AddE
         skipDuplicates: true,
       });
       const services = evidence.format === "change" && evidence.service ? [evidence.service] : [];
-      if (count > 0) await recomputeIncidentState(tx, ctx.actor, incident.id, { addServices: services });
+      const derived = count > 0 ? await recomputeIncidentState(tx, ctx.actor, incident.id, { addServices: services, audit: false }) : null;
       await recordAuditEvent(
         tx,
         ctx.actor,
-        { action: "evidence.add", targetType: "Incident", targetId: incident.id, incidentId: incident.id, after: { format: evidence.format, received: items.items.length, added: count } },
+        { action: "evidence.add", targetType: "Incident", targetId: incident.id, incidentId: incident.id, before: derived?.before ?? null, after: { format: evidence.format, received: items.items.length, added: count, ...(derived && { derived: derived.after }) } },
         ctx.requestId,
       );
       return { incidentId: incident.id, incident: input.key, received: items.items.length, added: count, duplicates: items.items.length - count };

@@ -35,7 +35,7 @@ export function apiRoute<P = Record<string, never>>(
     const requestId = offered && /^[A-Za-z0-9._-]{1,64}$/.test(offered) ? offered : randomUUID();
     let actor: Actor | null = null;
     try {
-      actor = await authenticateRequest(request);
+      actor = await authenticateRequest(request, requestId);
       if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
       assertCan(actor, permission);
       const data = await handler({ db: getDb(), actor, requestId, enqueueRedraft }, request, await context.params);

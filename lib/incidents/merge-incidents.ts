@@ -39,10 +39,16 @@ export async function mergeIncidents(ctx: Ctx, input: z.input<typeof mergeIncide
       where: { id: target.id },
       data: { tags: [...new Set([...target.tags, ...source.tags])], version: { increment: 1 } },
     });
-    await recomputeIncidentState(tx, ctx.actor, target.id, { addServices: source.services });
+    const derived = await recomputeIncidentState(tx, ctx.actor, target.id, { addServices: source.services, audit: false });
     const summary = { from: formatIncidentKey(source.number), into: formatIncidentKey(target.number), entriesMoved: moved.count, duplicatesDropped: duplicates.count };
-    await recordAuditEvent(tx, ctx.actor, { action: "incident.merge", targetType: "Incident", targetId: source.id, incidentId: source.id, before: { mergedIntoId: null }, after: summary }, ctx.requestId);
-    await recordAuditEvent(tx, ctx.actor, { action: "incident.merge", targetType: "Incident", targetId: target.id, incidentId: target.id, after: summary }, ctx.requestId);
+    // One event for the one action: it belongs to the surviving incident and names the merged one
+    // as its target, so both incidents' histories (which match either) show it.
+    await recordAuditEvent(
+      tx,
+      ctx.actor,
+      { action: "incident.merge", targetType: "Incident", targetId: source.id, incidentId: target.id, before: { mergedIntoId: null, ...(derived && { into: derived.before }) }, after: { ...summary, mergedIntoId: target.id, ...(derived && { derived: derived.after }) } },
+      ctx.requestId,
+    );
     return { ...summary, ids: [source.id, target.id] };
   });
   // Both drafts must follow the evidence: the survivor gains it, the source's draft loses it.

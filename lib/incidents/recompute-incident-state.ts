@@ -15,11 +15,15 @@ function readDate(value: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+export type DerivedChange = { before: Record<string, unknown>; after: Record<string, unknown> };
+
 /**
  * Re-derives status, severity and milestone times from the incident's whole timeline and saves
- * what changed, with the before/after in the audit log.
+ * what changed. A change of its own (an alert arriving) is audited here; a person's action that
+ * causes it (a merge, a split, added evidence) passes `audit: false` and records the returned
+ * change in its own event, so one action is one audit row.
  */
-export async function recomputeIncidentState(tx: DbTx, actor: Actor, incidentId: string, options: { addServices?: string[] } = {}): Promise<void> {
+export async function recomputeIncidentState(tx: DbTx, actor: Actor, incidentId: string, options: { addServices?: string[]; audit?: boolean } = {}): Promise<DerivedChange | null> {
   const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId } });
   const entries = await tx.timelineEntry.findMany({
     where: { incidentId, kind: { in: [...LIFECYCLE_KINDS] } },
@@ -45,9 +49,9 @@ export async function recomputeIncidentState(tx: DbTx, actor: Actor, incidentId:
     }
   }
   const servicesChanged = services.length !== incident.services.length;
-  if (Object.keys(after).length === 0 && !servicesChanged) return;
+  if (Object.keys(after).length === 0 && !servicesChanged) return null;
   await tx.incident.update({ where: { id: incidentId }, data: { ...next, services, version: { increment: 1 } } });
-  if (Object.keys(after).length > 0) {
-    await recordAuditEvent(tx, actor, { action: "incident.update", targetType: "Incident", targetId: incidentId, incidentId, before, after });
-  }
+  if (Object.keys(after).length === 0) return null;
+  if (options.audit !== false) await recordAuditEvent(tx, actor, { action: "incident.update", targetType: "Incident", targetId: incidentId, incidentId, before, after });
+  return { before, after };
 }

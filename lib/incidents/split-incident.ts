@@ -58,11 +58,24 @@ export async function splitIncident(ctx: Ctx, input: z.input<typeof splitInciden
     await tx.incidentLink.updateMany({ where: { incidentId: source.id, key: { in: linkKeys } }, data: { incidentId: created.id } });
     const rawIds = moving.map((e) => e.rawEventId).filter((id): id is string => Boolean(id));
     await tx.rawEvent.updateMany({ where: { id: { in: rawIds }, incidentId: source.id }, data: { incidentId: created.id } });
-    await recomputeIncidentState(tx, ctx.actor, source.id);
-    await recomputeIncidentState(tx, ctx.actor, created.id);
+    const sourceChange = await recomputeIncidentState(tx, ctx.actor, source.id, { audit: false });
+    const createdChange = await recomputeIncidentState(tx, ctx.actor, created.id, { audit: false });
     const summary = { from: key, into: formatIncidentKey(created.number), entriesMoved: moving.length, linksMoved: linkKeys.length };
-    await recordAuditEvent(tx, ctx.actor, { action: "incident.split", targetType: "Incident", targetId: source.id, incidentId: source.id, after: summary }, ctx.requestId);
-    await recordAuditEvent(tx, ctx.actor, { action: "incident.create", targetType: "Incident", targetId: created.id, incidentId: created.id, after: { ...summary, title } }, ctx.requestId);
+    // One event for the one action: on the original incident, naming the new one as its target,
+    // so both histories (which match either) show it; the derived state changes ride along.
+    await recordAuditEvent(
+      tx,
+      ctx.actor,
+      {
+        action: "incident.split",
+        targetType: "Incident",
+        targetId: created.id,
+        incidentId: source.id,
+        before: sourceChange ? { source: sourceChange.before } : null,
+        after: { ...summary, title, createdId: created.id, ...(sourceChange && { source: sourceChange.after }), ...(createdChange && { created: createdChange.after }) },
+      },
+      ctx.requestId,
+    );
     return { ...summary, ids: [source.id, created.id] };
   });
   for (const id of result.ids) await ctx.enqueueRedraft?.(id);

@@ -1,4 +1,6 @@
 import type { Sender } from "@/generated/prisma/enums";
+import type { Actor } from "@/lib/authz";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db";
 import { processRawEvent, type ProcessOutcome } from "@/lib/ingest/process-raw-event";
 
@@ -8,7 +10,7 @@ export type ReplaySummary = { total: number } & Partial<Record<ProcessOutcome | 
  * Re-processes stored deliveries in arrival order, e.g. after a parser fix. Processing is
  * idempotent (dedupe keys), so a replay adds what was missing and duplicates nothing.
  */
-export async function replayRawEvents(db: Db, options: { since?: Date; sender?: Sender; onProgress?: (done: number, total: number) => void } = {}): Promise<ReplaySummary> {
+export async function replayRawEvents(db: Db, options: { actor?: Pick<Actor, "type" | "id" | "label">; since?: Date; sender?: Sender; onProgress?: (done: number, total: number) => void } = {}): Promise<ReplaySummary> {
   const events = await db.rawEvent.findMany({
     where: { ...(options.since && { receivedAt: { gte: options.since } }), ...(options.sender && { sender: options.sender }) },
     orderBy: { receivedAt: "asc" },
@@ -24,6 +26,14 @@ export async function replayRawEvents(db: Db, options: { since?: Date; sender?: 
     }
     summary[outcome] = (summary[outcome] ?? 0) + 1;
     options.onProgress?.(index + 1, events.length);
+  }
+  // Each delivery is re-processed in a transaction of its own (and audits what it changes, as the
+  // integration); the replay itself, who ran it and what it did, is one event once it is done.
+  if (options.actor) {
+    const actor = options.actor;
+    await db.$transaction((tx) =>
+      recordAuditEvent(tx, actor, { action: "raw_event.replay", targetType: "RawEvent", after: { since: options.since ?? null, sender: options.sender ?? null, ...summary } }),
+    );
   }
   return summary;
 }

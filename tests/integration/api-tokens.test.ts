@@ -31,8 +31,13 @@ describe("API tokens", () => {
   it("authenticates as the token's role until revoked", async () => {
     const admin = await createActorCtx(db, "ADMIN");
     const { token, id } = await createApiToken(admin, { name: "reader", role: "VIEWER" });
-    expect(await authenticateToken(db, token)).toMatchObject({ type: "token", id, role: "VIEWER" });
+    expect(await authenticateToken(db, token, { what: "GET /api/incidents", requestId: "req-use-1" })).toMatchObject({ type: "token", id, role: "VIEWER" });
     expect((await db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).not.toBeNull();
+    // Its use is audited with the lastUsedAt write, once a minute: the second call within the minute adds nothing.
+    expect(await authenticateToken(db, token, { what: "GET /api/queue" })).not.toBeNull();
+    expect(await db.auditEvent.findMany({ where: { action: "token.use", targetId: id } })).toEqual([
+      expect.objectContaining({ actorType: "token", actorId: id, requestId: "req-use-1", after: { role: "VIEWER", request: "GET /api/incidents" } }),
+    ]);
     expect(await authenticateToken(db, `${token}x`)).toBeNull();
     expect(await authenticateToken(db, "not-a-token")).toBeNull();
     await revokeApiToken(admin, { tokenId: id });

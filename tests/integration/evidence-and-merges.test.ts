@@ -105,7 +105,10 @@ describe("merge and split", () => {
     const merged = await getIncident(responder, { key: first! });
     expect(merged.timeline!.filter((e) => e.source === "Opsgenie").map((e) => e.kind)).toEqual(["trigger", "resolve"]);
     expect((await getIncident(responder, { key: second! })).mergedInto).toBe(first);
-    expect(await db.auditEvent.count({ where: { action: "incident.merge" } })).toBe(2);
+    // One action, one event: on the surviving incident, naming the merged one as its target.
+    const merges = await db.auditEvent.findMany({ where: { action: "incident.merge" } });
+    const [firstId, secondId] = await Promise.all([first, second].map(async (k) => (await db.incident.findUniqueOrThrow({ where: { number: Number(k!.slice(4)) } })).id));
+    expect(merges).toEqual([expect.objectContaining({ incidentId: firstId, targetId: secondId, after: expect.objectContaining({ from: second, into: first, mergedIntoId: firstId }) })]);
   });
 
   it("splits the Opsgenie evidence back out, with its sender link", async () => {

@@ -10,6 +10,8 @@ import { classifyIncident } from "@/lib/incidents/classify-incident";
 import { correctIncidentMilestone } from "@/lib/incidents/correct-incident-milestone";
 import { mergeIncidents } from "@/lib/incidents/merge-incidents";
 import { splitIncident } from "@/lib/incidents/split-incident";
+import { createShareLink } from "@/lib/stakeholder/create-share-link";
+import { revokeShareLink } from "@/lib/stakeholder/revoke-share-link";
 
 export async function addEvidenceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const ctx = await requirePageCtx("evidence.create");
@@ -59,4 +61,20 @@ export async function classifyIncidentAction(_prev: ActionState, form: FormData)
   const result = await runAction(() => classifyIncident(ctx, { key, category: String(form.get("category") ?? "") as "other", tags: String(form.get("tags") ?? "") }));
   if (result.ok) revalidatePath(`/incidents/${key}`);
   return result.ok ? result : { ...result, values: keepFormValues(form) };
+}
+
+export async function createShareLinkAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const ctx = await requirePageCtx("share_links.manage");
+  const key = String(form.get("key") ?? "");
+  const result = await runAction(() => createShareLink(ctx, { key, label: String(form.get("label") ?? ""), expiresInHours: String(form.get("expiresInHours") ?? "") }));
+  if (result.ok) revalidatePath(`/incidents/${key}`);
+  // The token is not echoed back in state: the refreshed page lists the link with its URL.
+  return result.ok ? { ok: true } : { ...result, values: keepFormValues(form) };
+}
+
+export async function revokeShareLinkAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const ctx = await requirePageCtx("share_links.manage");
+  const result = await runAction(() => revokeShareLink(ctx, { id: String(form.get("id") ?? "") }));
+  if (result.ok) revalidatePath(`/incidents/${String(form.get("key") ?? "")}`);
+  return result.ok ? { ok: true } : result;
 }

@@ -13,10 +13,15 @@ import { isAppError } from "@/lib/errors";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { listTagSuggestions } from "@/lib/incidents/list-tag-suggestions";
 import { listIncidentDeliveries } from "@/lib/deliveries/list-incident-deliveries";
+import { StakeholderView } from "@/components/stakeholder/stakeholder-view";
+import { findPublicOrigin } from "@/lib/http/public-origin";
+import { getStakeholderView } from "@/lib/stakeholder/get-stakeholder-view";
+import { listShareLinks } from "@/lib/stakeholder/list-share-links";
 import { AddEvidenceForm } from "./_components/add-evidence-form";
 import { ClassifyForm } from "./_components/classify-form";
 import { CorrectMilestoneForm } from "./_components/correct-milestone-form";
 import { MergeForm } from "./_components/merge-form";
+import { ShareLinksPanel } from "./_components/share-links-panel";
 import { SplitForm } from "./_components/split-form";
 import { SPLIT_FORM_ID } from "./_components/split-form-id";
 
@@ -27,13 +32,32 @@ export async function generateMetadata({ params }: PageProps<"/incidents/[key]">
 export default async function IncidentPage({ params }: PageProps<"/incidents/[key]">) {
   const ctx = await requirePageCtx("incidents.read");
   const { key } = await params;
-  const incident = await getIncident(ctx, { key }).catch((error: unknown) => {
+  const rethrow = (error: unknown): never => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
-  });
+  };
+  // Stakeholders read approved content only: their page is built from nothing else.
+  if (!can(ctx.actor.role, "drafts.read")) {
+    const view = await getStakeholderView(ctx, { key }).catch(rethrow);
+    return <StakeholderView view={view} versionUrl={`/api/incidents/${view.incident.key}/approved`} />;
+  }
+  const incident = await getIncident(ctx, { key }).catch(rethrow);
   const canEdit = can(ctx.actor.role, "incidents.update") && !incident.mergedInto;
   const deliveries = can(ctx.actor.role, "drafts.read") ? await listIncidentDeliveries(ctx, { incidentId: incident.id }) : [];
   const canAddEvidence = can(ctx.actor.role, "evidence.create") && !incident.mergedInto;
+  const origin = can(ctx.actor.role, "share_links.manage") ? await findPublicOrigin() : null;
+  const shareLinks = origin
+    ? (await listShareLinks(ctx, { incidentId: incident.id })).map((l) => ({
+        id: l.id,
+        label: l.label,
+        state: l.state,
+        url: l.path ? `${origin}${l.path}` : null,
+        expiresAt: l.expiresAt.toISOString(),
+        createdBy: l.createdBy?.name ?? null,
+        views: l.views,
+        lastViewedAt: l.lastViewedAt?.toISOString() ?? null,
+      }))
+    : null;
   const facts: { label: string; value: React.ReactNode }[] = [
     { label: "Category", value: <span className="capitalize">{incident.category}</span> },
     { label: "Services", value: incident.services.join(", ") || "—" },
@@ -65,6 +89,9 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
               #{tag}
             </span>
           ))}
+          <Link href={`/incidents/${incident.key}/history`} className="ml-auto text-sm font-medium underline hover:no-underline">
+            History and evidence pack
+          </Link>
         </div>
       </header>
       <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
@@ -156,6 +183,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
           {canAddEvidence && <AddEvidenceForm incidentKey={incident.key} />}
           {can(ctx.actor.role, "milestones.correct") && !incident.mergedInto && <CorrectMilestoneForm incidentKey={incident.key} />}
           {canEdit && <ClassifyForm incidentKey={incident.key} category={incident.category} tags={incident.tags} suggestions={await listTagSuggestions(ctx)} />}
+          {shareLinks && !incident.mergedInto && <ShareLinksPanel incidentKey={incident.key} links={shareLinks} />}
           {canEdit && <MergeForm incidentKey={incident.key} />}
         </aside>
       </div>

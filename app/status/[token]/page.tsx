@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { StakeholderView } from "@/components/stakeholder/stakeholder-view";
+import { isAppError } from "@/lib/errors";
+import { openShareLink } from "@/lib/stakeholder/open-share-link";
+
+// The token is a bearer secret: keep it out of search engines and out of Referer headers.
+export const metadata: Metadata = { title: "Incident status", robots: { index: false, follow: false }, referrer: "no-referrer" };
+
+export default async function StatusPage({ params }: PageProps<"/status/[token]">) {
+  const { token } = await params;
+  const requestId = (await headers()).get("x-request-id") ?? undefined;
+  const view = await openShareLink({ token, requestId }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-8 print:max-w-none print:px-0 print:py-0">
+      <p className="mb-6 text-xs text-slate-500">
+        Shared by the incident commander for {view.link.label}. Approved content only; this link stops working on {view.link.expiresAt.toISOString().slice(0, 10)}.
+      </p>
+      <StakeholderView view={view} versionUrl={`/api/status/${token}`} />
+    </main>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+
+/**
+ * The page's only island: while the incident is open it asks `versionUrl` every 30 seconds
+ * (not while the tab is hidden) and re-renders the server page when what stakeholders see changed.
+ */
+export function AutoRefresh({ versionUrl, version }: { versionUrl: string; version: string }) {
+  const router = useRouter();
+  const [checkedAt, setCheckedAt] = useState<Date | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    const check = async () => {
+      if (document.visibilityState === "hidden") return;
+      try {
+        const response = await fetch(versionUrl, { cache: "no-store" });
+        if (!response.ok || stopped) return;
+        const body = (await response.json()) as { data?: { version?: string } };
+        setCheckedAt(new Date());
+        if (body.data?.version && body.data.version !== version) router.refresh();
+      } catch {
+        // Offline for a moment: the next tick tries again.
+      }
+    };
+    const timer = setInterval(check, 30_000);
+    document.addEventListener("visibilitychange", check);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      document.removeEventListener("visibilitychange", check);
+    };
+  }, [router, version, versionUrl]);
+  return (
+    <p className="text-xs text-slate-500 print:hidden" aria-live="polite">
+      Updates itself every 30 seconds{checkedAt ? `; last checked ${checkedAt.toISOString().slice(11, 16)} UTC` : ""}.
+    </p>
+  );
+}

@@ -1,0 +1,56 @@
+import { SeverityBadge, StatusBadge } from "@/components/ui/badges";
+import type { ApprovedContent } from "@/lib/stakeholder/load-approved-content";
+import { ApprovedReport } from "./approved-report";
+import { AutoRefresh } from "./auto-refresh";
+import { utc } from "./cited-lines";
+import { SentUpdates } from "./sent-updates";
+
+/**
+ * What stakeholders read, for a signed-in VIEWER and a share link alike: headline facts, the
+ * latest approved report and the updates that were sent. Everything here is approved content.
+ */
+export function StakeholderView({ view, versionUrl, heading = "h1" }: { view: ApprovedContent; versionUrl: string; heading?: "h1" | "h2" }) {
+  const { incident, report, updates } = view;
+  const Title = heading;
+  return (
+    <article className="space-y-8">
+      <header>
+        <p className="font-mono text-sm text-slate-500">{incident.key}</p>
+        <Title className="mt-1 text-2xl font-semibold tracking-tight">{incident.title}</Title>
+        <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+          <SeverityBadge severity={incident.severity} />
+          <StatusBadge status={incident.status} />
+          <span className="text-slate-600 dark:text-slate-400">
+            Status: {incident.status} · started {utc(incident.startedAt)}
+            {incident.resolvedAt && ` · resolved ${utc(incident.resolvedAt)}`}
+          </span>
+        </div>
+        {incident.services.length > 0 && <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Affected services: {incident.services.join(", ")}</p>}
+        {incident.mergedInto && <p className="mt-2 text-sm">This incident was merged into {incident.mergedInto}.</p>}
+        <div className="mt-3">{incident.status !== "resolved" ? <AutoRefresh versionUrl={versionUrl} version={view.version} /> : null}</div>
+      </header>
+      <section aria-labelledby="approved-report-heading">
+        <h2 id="approved-report-heading" className="mb-1 text-lg font-semibold">
+          Incident report
+        </h2>
+        {report ? (
+          <>
+            <p className="mb-4 text-xs text-slate-500">
+              Revision {report.number}, approved {utc(report.approvedAt)}
+              {report.sentAt ? `, sent ${utc(report.sentAt)}` : ", not yet emailed"}.
+            </p>
+            <ApprovedReport report={report.content} />
+          </>
+        ) : (
+          <p className="text-sm text-slate-500">No report has been approved yet. The incident commander approves every word before it is shown here.</p>
+        )}
+      </section>
+      <section aria-labelledby="sent-updates-heading">
+        <h2 id="sent-updates-heading" className="mb-3 text-lg font-semibold">
+          Updates sent
+        </h2>
+        <SentUpdates updates={updates} />
+      </section>
+    </article>
+  );
+}
