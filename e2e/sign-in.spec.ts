@@ -46,8 +46,9 @@ test("a VIEWER cannot open Settings and does not see it in the navigation", asyn
   const response = await page.goto("/settings/users");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your role does not give you access to this page");
-  // Stakeholders never see raw evidence.
+  // Stakeholders never see raw evidence: their incident page is the approved content only.
   await page.goto("/incidents/INC-1");
-  await expect(page.getByText("The evidence timeline is for responders")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Incident report" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Updates sent" })).toBeVisible();
   await expect(page.getByTestId("timeline")).toHaveCount(0);
 });

@@ -16,9 +16,15 @@ describe("permissions", () => {
   });
 
   it("reserves settings to ADMIN", () => {
-    for (const permission of ["users.manage", "tokens.manage", "integrations.manage", "lists.manage", "audit.read"] as const) {
+    for (const permission of ["users.manage", "tokens.manage", "integrations.manage", "lists.manage", "review.configure"] as const) {
       expect(PERMISSIONS[permission]).toEqual(["ADMIN"]);
     }
+    expect(PERMISSIONS["audit.read"]).toEqual(["ADMIN", "AUDITOR"]);
+  });
+
+  it("gives an AUDITOR reads only: the audit log, drafts, evidence, the outbox, never a change", () => {
+    const readable = Object.entries(PERMISSIONS).filter(([, roles]) => (roles as readonly string[]).includes("AUDITOR")).map(([name]) => name);
+    expect(readable.sort()).toEqual(["audit.read", "drafts.read", "evidence.read", "incidents.read", "insights.read", "outbox.read"]);
   });
 
   it("throws a 403 AppError naming the permission", () => {

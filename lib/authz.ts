@@ -1,30 +1,32 @@
 import type { Role } from "@/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 
-const ALL: readonly Role[] = ["ADMIN", "COMMANDER", "RESPONDER", "VIEWER"];
+const ALL: readonly Role[] = ["ADMIN", "COMMANDER", "RESPONDER", "VIEWER", "AUDITOR"];
 const RESPONDERS: readonly Role[] = ["ADMIN", "COMMANDER", "RESPONDER"];
 const COMMANDERS: readonly Role[] = ["ADMIN", "COMMANDER"];
 const ADMINS: readonly Role[] = ["ADMIN"];
+// An auditor reads what an audit needs and changes nothing: it appears only in read permissions.
+const RESPONDERS_AND_AUDITORS: readonly Role[] = [...RESPONDERS, "AUDITOR"];
 
 /** The one table of who may do what. Every read and mutation names one of these. */
 export const PERMISSIONS = {
   "incidents.read": ALL,
   "incidents.create": RESPONDERS,
   "incidents.update": RESPONDERS,
-  "evidence.read": RESPONDERS,
+  "evidence.read": RESPONDERS_AND_AUDITORS,
   "evidence.create": RESPONDERS,
-  "drafts.read": RESPONDERS,
+  "drafts.read": RESPONDERS_AND_AUDITORS,
   "drafts.edit": RESPONDERS,
   "incidents.approve": COMMANDERS,
   "incidents.send": COMMANDERS,
-  "outbox.read": COMMANDERS,
-  "audit.read": ADMINS,
+  "outbox.read": [...COMMANDERS, "AUDITOR"],
+  "audit.read": ["ADMIN", "AUDITOR"],
   "users.manage": ADMINS,
   "tokens.manage": ADMINS,
   "integrations.manage": ADMINS,
   "lists.manage": ADMINS,
   "review.configure": ADMINS,
-  "insights.read": COMMANDERS,
+  "insights.read": [...COMMANDERS, "AUDITOR"],
   "milestones.correct": COMMANDERS,
   "share_links.manage": COMMANDERS,
 } as const satisfies Record<string, readonly Role[]>;

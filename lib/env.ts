@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-const role = z.enum(["ADMIN", "COMMANDER", "RESPONDER", "VIEWER"]);
+const role = z.enum(["ADMIN", "COMMANDER", "RESPONDER", "VIEWER", "AUDITOR"]);
 // Each comma-separated value must be long enough to resist guessing.
 const webhookSecret = z.string().refine((value) => value.split(",").every((part) => part.trim().length >= 16), "must be at least 16 characters (each, when comma-separated)");
 

@@ -19,7 +19,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   if (can(role, "users.manage")) items.push({ href: "/settings", label: "Settings" });
   return (
     <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <header className="border-b border-slate-200 bg-white print:hidden dark:border-slate-800 dark:bg-slate-900">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/incidents" className="text-lg font-semibold tracking-tight">
             Sitrep

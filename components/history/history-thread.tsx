@@ -20,6 +20,7 @@ const KIND_LABEL: Record<HistoryItem["kind"], string> = {
   recipients: "Recipients",
   milestone: "Milestone",
   evidence: "Evidence",
+  share: "Share link",
   other: "Other",
 };
 

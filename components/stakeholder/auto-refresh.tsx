@@ -16,7 +16,10 @@ export function AutoRefresh({ versionUrl, version }: { versionUrl: string; versi
       if (document.visibilityState === "hidden") return;
       try {
         const response = await fetch(versionUrl, { cache: "no-store" });
-        if (!response.ok || stopped) return;
+        if (stopped) return;
+        // Withdrawn or expired while open: re-render, and the server answers with its 404 page.
+        if (response.status === 404) return router.refresh();
+        if (!response.ok) return;
         const body = (await response.json()) as { data?: { version?: string } };
         setCheckedAt(new Date());
         if (body.data?.version && body.data.version !== version) router.refresh();

@@ -43,6 +43,8 @@ const voidedIds = (after: unknown): string[] => {
 
 function auditActor(e: ThreadInput["audit"][number], names: Map<string, string>): HistoryActor {
   if (e.actorType === "user") return { kind: "human", label: (e.actorId && names.get(e.actorId)) || e.actorLabel, detail: e.actorId && names.has(e.actorId) ? e.actorLabel : null };
+  // A share link acts as a "token" in the audit log; what it did was open a page, not run a machine.
+  if (e.actorType === "token" && e.action.startsWith("share_link.")) return { kind: "machine", label: e.actorLabel, detail: "share link" };
   return { kind: "machine", label: e.actorLabel, detail: e.actorType === "token" ? "API token" : e.actorType };
 }
 
@@ -87,7 +89,9 @@ export function buildHistoryThread(input: ThreadInput): HistoryItem[] {
       (e.action === "revision.draft" && e.targetId !== null && revisions.has(e.targetId)) ||
       (e.action === "revision.approve" && approvals.has(String((e.after as { approvalId?: unknown } | null)?.approvalId))) ||
       (e.action === "revision.approval_withdrawn" && voidedIds(e.after).length > 0 && voidedIds(e.after).every((id) => approvals.has(id))) ||
-      ((e.action === "delivery.sent" || e.action === "delivery.failed") && e.targetId !== null && deliveries.has(e.targetId));
+      ((e.action === "delivery.sent" || e.action === "delivery.failed") && e.targetId !== null && deliveries.has(e.targetId)) ||
+      // A share link's views (one row a minute while it is read) stay in the audit log and the evidence pack, not in the thread.
+      e.action === "share_link.view";
     if (isFolded) continue;
     const revision = e.targetId ? ref(e.targetId) : null;
     const said = describeAuditEvent(e, { incidentKey: input.incident.key, revision });

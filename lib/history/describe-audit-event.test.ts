@@ -9,6 +9,12 @@ describe("describeAuditEvent", () => {
     expect(said).toMatchObject({ kind: "status", title: "Status monitoring → resolved", details: ["Status: monitoring → resolved", "Resolved: — → 2026-11-29 10:40 UTC"] });
   });
 
+  it("reads share links: created for whom and until when, revoked, refused", () => {
+    expect(describeAuditEvent({ action: "share_link.create", before: null, after: { label: "Acme", expiresAt: "2026-12-09T01:00:00.000Z" } }, on)).toMatchObject({ kind: "share", title: "Share link created for Acme", details: ["Valid until 2026-12-09 01:00 UTC"] });
+    expect(describeAuditEvent({ action: "share_link.revoke", before: { revokedAt: null }, after: { label: "Acme" } }, on)).toMatchObject({ kind: "share", title: "Share link for Acme revoked" });
+    expect(describeAuditEvent({ action: "share_link.refused", before: null, after: { reason: "expired" } }, on)).toMatchObject({ title: "Refused a share link: expired" });
+  });
+
   it("tells a merge's source from its target, and links the other incident", () => {
     const summary = { from: "INC-4", into: "INC-5", entriesMoved: 3, duplicatesDropped: 1 };
     expect(describeAuditEvent({ action: "incident.merge", before: null, after: summary }, on)).toMatchObject({ kind: "merge", title: "INC-4 merged into this incident", relatedIncident: "INC-4" });

@@ -1,6 +1,6 @@
 import { sectionTitle, type RevisionKind } from "@/lib/history/diff-revisions";
 
-export type HistoryKind = "incident" | "revision" | "edit" | "drafter" | "approval" | "approval_voided" | "review" | "send" | "status" | "merge" | "split" | "classification" | "recipients" | "milestone" | "evidence" | "other";
+export type HistoryKind = "incident" | "revision" | "edit" | "drafter" | "approval" | "approval_voided" | "review" | "send" | "status" | "merge" | "split" | "classification" | "recipients" | "milestone" | "evidence" | "share" | "other";
 export type RevisionRef = { kind: RevisionKind; number: number };
 export type AuditDescription = {
   kind: HistoryKind;
@@ -99,6 +99,14 @@ export function describeAuditEvent(event: Event, context: { incidentKey: string;
     case "delivery.sent":
     case "delivery.failed":
       return { ...base, kind: "send", title: `Email to ${readable(a.recipient)} ${event.action === "delivery.sent" ? "sent" : "failed"}`, details: a.error ? [readable(a.error)] : [] };
+    case "share_link.create":
+      return { ...base, kind: "share", title: `Share link created for ${readable(a.label)}`, details: [`Valid until ${readable(a.expiresAt)}`] };
+    case "share_link.revoke":
+      return { ...base, kind: "share", title: `Share link for ${readable(a.label)} revoked` };
+    case "share_link.view":
+      return { ...base, kind: "share", title: "Share link opened" };
+    case "share_link.refused":
+      return { ...base, kind: "share", title: `Refused a share link: ${readable(a.reason)}` };
     default:
       return { ...base, kind: "other", title: event.action, details: Object.keys(a).length > 0 ? [readable(a)] : [] };
   }

@@ -35,10 +35,8 @@ export async function mergeIncidents(ctx: Ctx, input: z.input<typeof mergeIncide
     await tx.rawEvent.updateMany({ where: { incidentId: source.id }, data: { incidentId: target.id } });
     await tx.actionItem.updateMany({ where: { incidentId: source.id }, data: { incidentId: target.id } });
     await tx.incident.update({ where: { id: source.id }, data: { mergedIntoId: target.id, version: { increment: 1 } } });
-    await tx.incident.update({
-      where: { id: target.id },
-      data: { tags: [...new Set([...target.tags, ...source.tags])], version: { increment: 1 } },
-    });
+    const tags = [...new Set([...target.tags, ...source.tags])];
+    await tx.incident.update({ where: { id: target.id }, data: { tags, version: { increment: 1 } } });
     const derived = await recomputeIncidentState(tx, ctx.actor, target.id, { addServices: source.services, audit: false });
     const summary = { from: formatIncidentKey(source.number), into: formatIncidentKey(target.number), entriesMoved: moved.count, duplicatesDropped: duplicates.count };
     // One event for the one action: it belongs to the surviving incident and names the merged one
@@ -46,7 +44,7 @@ export async function mergeIncidents(ctx: Ctx, input: z.input<typeof mergeIncide
     await recordAuditEvent(
       tx,
       ctx.actor,
-      { action: "incident.merge", targetType: "Incident", targetId: source.id, incidentId: target.id, before: { mergedIntoId: null, ...(derived && { into: derived.before }) }, after: { ...summary, mergedIntoId: target.id, ...(derived && { derived: derived.after }) } },
+      { action: "incident.merge", targetType: "Incident", targetId: source.id, incidentId: target.id, before: { mergedIntoId: null, into: { tags: target.tags, ...derived?.before } }, after: { ...summary, mergedIntoId: target.id, derived: { tags, ...derived?.after } } },
       ctx.requestId,
     );
     return { ...summary, ids: [source.id, target.id] };

@@ -51,7 +51,7 @@ export async function recomputeIncidentState(tx: DbTx, actor: Actor, incidentId:
   const servicesChanged = services.length !== incident.services.length;
   if (Object.keys(after).length === 0 && !servicesChanged) return null;
   await tx.incident.update({ where: { id: incidentId }, data: { ...next, services, version: { increment: 1 } } });
-  if (Object.keys(after).length === 0) return null;
-  if (options.audit !== false) await recordAuditEvent(tx, actor, { action: "incident.update", targetType: "Incident", targetId: incidentId, incidentId, before, after });
-  return { before, after };
+  // An alert's new service alone is not worth an event of its own; a person's action records it in theirs.
+  if (options.audit !== false && Object.keys(after).length > 0) await recordAuditEvent(tx, actor, { action: "incident.update", targetType: "Incident", targetId: incidentId, incidentId, before, after });
+  return servicesChanged ? { before: { ...before, services: incident.services }, after: { ...after, services } } : { before, after };
 }

@@ -2,7 +2,8 @@ import { assertCan } from "@/lib/authz";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Ctx } from "@/lib/context";
 import { getEnv } from "@/lib/env";
-import { findIncidentForUpdate } from "@/lib/incidents/find-incident-for-update";
+import { AppError } from "@/lib/errors";
+import { formatIncidentKey, parseIncidentKey } from "@/lib/incidents/incident-key";
 import { createShareLinkSchema, type CreateShareLinkInput } from "@/lib/stakeholder/schemas";
 import { formatShareToken, newShareLinkId } from "@/lib/stakeholder/share-token";
 
@@ -14,7 +15,10 @@ export async function createShareLink(ctx: Ctx, input: CreateShareLinkInput) {
   const data = createShareLinkSchema.parse(input);
   const expiresAt = new Date(Date.now() + data.expiresInHours * HOUR_MS);
   const link = await ctx.db.$transaction(async (tx) => {
-    const incident = await findIncidentForUpdate(tx, data.key);
+    const number = parseIncidentKey(data.key);
+    const incident = number === null ? null : await tx.incident.findUnique({ where: { number }, select: { id: true, mergedInto: { select: { number: true } } } });
+    if (!incident) throw new AppError("NOT_FOUND", `No incident ${data.key}.`);
+    if (incident.mergedInto) throw new AppError("CONFLICT", `${data.key} was merged into ${formatIncidentKey(incident.mergedInto.number)}; share that one.`);
     const created = await tx.shareLink.create({
       data: { id: newShareLinkId(), incidentId: incident.id, label: data.label, expiresAt, createdById: ctx.actor.type === "user" ? ctx.actor.id : null },
       select: { id: true, label: true, expiresAt: true, createdAt: true, incidentId: true },

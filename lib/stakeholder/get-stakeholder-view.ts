@@ -1,7 +1,7 @@
 import { assertCan } from "@/lib/authz";
 import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
-import { parseIncidentKey } from "@/lib/incidents/incident-key";
+import { formatIncidentKey, parseIncidentKey } from "@/lib/incidents/incident-key";
 import { loadApprovedContent } from "@/lib/stakeholder/load-approved-content";
 
 /** An incident as every signed-in role may read it: approved and sent content only. */
@@ -10,7 +10,7 @@ export async function getStakeholderView(ctx: Ctx, input: { key: string }) {
   const number = parseIncidentKey(input.key);
   const incident = number === null ? null : await ctx.db.incident.findUnique({ where: { number }, select: { id: true } });
   if (!incident) throw new AppError("NOT_FOUND", `No incident ${input.key}.`);
-  const view = await ctx.db.$transaction((tx) => loadApprovedContent(tx, incident.id, `/incidents/${input.key}`), { isolationLevel: "RepeatableRead" });
+  const view = await ctx.db.$transaction((tx) => loadApprovedContent(tx, incident.id, `/incidents/${formatIncidentKey(number!)}`), { isolationLevel: "RepeatableRead" });
   if (!view) throw new AppError("NOT_FOUND", `No incident ${input.key}.`);
   return view;
 }

@@ -19,6 +19,12 @@ describe("share tokens", () => {
     expect(parseShareToken(secret, `${otherId}${token.slice(22)}`)).toBeNull();
     const last = token.at(-2) === "A" ? "B" : "A";
     expect(parseShareToken(secret, `${token.slice(0, -2)}${last}${token.at(-1)}`)).toBeNull();
+    // The last character carries 2 spare bits: a different character that decodes to the same bytes is still refused.
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const final = alphabet.indexOf(token.at(-1)!);
+    const twin = alphabet[(final & ~3) | ((final + 1) & 3)]!;
+    expect(Buffer.from(`${token.slice(23, -1)}${twin}`, "base64url")).toEqual(Buffer.from(token.slice(23), "base64url"));
+    expect(parseShareToken(secret, `${token.slice(0, -1)}${twin}`)).toBeNull();
     for (const junk of ["", "abc", `${id}.`, `${token}x`, `${token.replace(".", "")}`, "../../etc/passwd", `${id}.${"=".repeat(43)}`]) {
       expect(parseShareToken(secret, junk)).toBeNull();
     }

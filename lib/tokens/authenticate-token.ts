@@ -15,8 +15,11 @@ export async function authenticateToken(db: Db, token: string, use: { what?: str
   if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now)) return null;
   const actor: Actor = { type: "token", id: record.id, label: `token ${record.name} (${record.prefix}…)`, role: record.role };
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    const since = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
     await db.$transaction(async (tx) => {
-      await tx.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: now } });
+      // Claimed with a condition, so requests racing in the same minute write one audit row, not one each.
+      const claimed = await tx.apiToken.updateMany({ where: { id: record.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: since } }] }, data: { lastUsedAt: now } });
+      if (claimed.count === 0) return;
       await recordAuditEvent(tx, actor, { action: "token.use", targetType: "ApiToken", targetId: record.id, after: { role: record.role, ...(use.what && { request: use.what.slice(0, 200) }) } }, use.requestId);
     });
   }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const roleSchema = z.enum(["ADMIN", "COMMANDER", "RESPONDER", "VIEWER"]);
+export const roleSchema = z.enum(["ADMIN", "COMMANDER", "RESPONDER", "VIEWER", "AUDITOR"]);
 
 export const emailSchema = z
   .string()

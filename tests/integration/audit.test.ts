@@ -14,6 +14,9 @@ import { createUser } from "@/lib/users/create-user";
 import { updateUserRole } from "@/lib/users/update-user-role";
 import { correctIncidentMilestone } from "@/lib/incidents/correct-incident-milestone";
 import { formatIncidentKey } from "@/lib/incidents/incident-key";
+import { classifyIncident } from "@/lib/incidents/classify-incident";
+import { createShareLink } from "@/lib/stakeholder/create-share-link";
+import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createActorCtx } from "../helpers/actors";
 import { createMigratedDatabase } from "../helpers/migrated-database";
 
@@ -92,6 +95,18 @@ describe("filters and exports", () => {
       await expect(verifyAuditLog(ctx)).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(exportAuditEvents(ctx, { format: "csv", filter: {} }).next()).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
+  });
+
+  it("lets an AUDITOR read and verify the log, and change nothing", async () => {
+    const auditor = await createActorCtx(db, "AUDITOR");
+    expect((await listAuditEvents(auditor, {})).events.length).toBeGreaterThan(0);
+    expect(await verifyAuditLog(auditor)).toMatchObject({ ok: true });
+    expect((await exportAuditEvents(auditor, { format: "jsonl", filter: {} }).next()).done).toBe(false);
+    const incident = await db.incident.create({ data: { title: "Audited", severity: "SEV3", startedAt: new Date() } });
+    const key = `INC-${incident.number}`;
+    await expect(classifyIncident(auditor, { key, category: "outage", tags: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createShareLink(auditor, { key, label: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createApiToken(auditor, { name: "x", role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("exports JSON Lines a SIEM can re-verify, and CSV with one row per event", async () => {

@@ -341,7 +341,7 @@ const TABLE: Record<string, Entry> = {
   "@/lib/audit/verify-audit-log": { notAMutation: "reads the audit chain (the Verify chain button)" },
   "@/lib/auth/require-page-ctx": { notAMutation: "builds a page's or action's ctx from the session; its one write is the auth.permission_denied row for a refused role (audit.test.ts)" },
   "@/lib/auth/safe-callback-url": { notAMutation: "pure: checks a sign-in redirect target" },
-  "@/lib/http/api-route": { notAMutation: "HTTP wrapper: authenticates, maps errors; its one write is the auth.permission_denied row for a refused role (audit.test.ts)" },
+  "@/lib/http/api-route": { notAMutation: "HTTP wrapper: authenticates, maps errors; its writes are the auth.permission_denied row for a refused role (audit.test.ts) and, through the token check, token.use once a minute (api-tokens.test.ts)" },
   "@/lib/http/public-origin": { notAMutation: "HTTP helper: reads the public origin" },
   "@/lib/http/read-json-body": { notAMutation: "HTTP helper: parses a request body" },
   "@/lib/http/run-action": { notAMutation: "server-action wrapper: maps errors to form state" },

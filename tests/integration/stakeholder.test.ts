@@ -8,7 +8,8 @@ import { approveRevision } from "@/lib/reviews/approve-revision";
 import { createShareLink } from "@/lib/stakeholder/create-share-link";
 import { getStakeholderView } from "@/lib/stakeholder/get-stakeholder-view";
 import { listShareLinks } from "@/lib/stakeholder/list-share-links";
-import { openShareLink } from "@/lib/stakeholder/open-share-link";
+import { readIncident } from "@/lib/stakeholder/read-incident";
+import { checkShareLinkVersion, openShareLink } from "@/lib/stakeholder/open-share-link";
 import { revokeShareLink } from "@/lib/stakeholder/revoke-share-link";
 import { formatShareToken, newShareLinkId } from "@/lib/stakeholder/share-token";
 import { createActorCtx } from "../helpers/actors";
@@ -19,6 +20,7 @@ import { createMigratedDatabase } from "../helpers/migrated-database";
 const SECRET = (process.env.AUTH_SECRET ??= "stakeholder-test-secret-0123456789abcdef");
 const DRAFT_MARKER = "DRAFT-MARKER-9f1c";
 const INTERNAL_MARKER = "INTERNAL-EVIDENCE-MARKER-77ab";
+const RECIPIENT_MARKER = "excluded-recipient-marker-31";
 const sendOptions = { emailFrom: "Sitrep <incidents@sitrep.test>", enqueue: async () => {} };
 
 let db: Db;
@@ -40,6 +42,7 @@ async function incidentWithApprovedReportAndNewerDraft() {
   const r1 = await db.reportRevision.findUniqueOrThrow({ where: { id: approved.revision.id } });
   const sections = { ...(r1.sections as Record<string, unknown>), summary: { statements: [{ text: `${DRAFT_MARKER} we think it was the deploy`, citations: [] }] } };
   await db.reportRevision.create({ data: { incidentId: approved.incident.id, kind: "report", number: r1.number + 1, sections, contentHash: "draft-hash", authorType: "machine", state: "draft" } });
+  await db.incident.update({ where: { id: approved.incident.id }, data: { excludedRecipients: [`${RECIPIENT_MARKER}@example.com`], extraRecipients: [`${RECIPIENT_MARKER}-extra@example.com`] } });
   const statusUpdate = await db.reportRevision.findFirstOrThrow({ where: { incidentId: approved.incident.id, kind: "status_update" } });
   await db.reportRevision.update({ where: { id: statusUpdate.id }, data: { sections: { ...(statusUpdate.sections as Record<string, unknown>), status: { value: "investigating", statements: [{ text: `${DRAFT_MARKER} status`, citations: [] }] } } } });
   return approved;
@@ -53,13 +56,14 @@ describe("stakeholder content", () => {
     const responses: Record<string, unknown> = {
       view: await getStakeholderView(viewer, { key }),
       share: await openShareLink({ token: link.token }, { db, secret: SECRET }),
-      incidentApi: await getIncident(viewer, { key }),
+      incidentApi: await readIncident(viewer, { key }),
       list: await listIncidents(viewer, {}),
     };
     for (const [name, response] of Object.entries(responses)) {
       const text = JSON.stringify(response);
       expect(text, name).not.toContain(DRAFT_MARKER);
       expect(text, name).not.toContain(INTERNAL_MARKER);
+      expect(text, name).not.toContain(RECIPIENT_MARKER);
       expect(text, name).toContain(incident.title);
     }
     // The search above can fail: the approved words are there, the internal evidence only by source and time.
@@ -109,28 +113,39 @@ describe("share links", () => {
 
   it("count views, audit their use once a minute, and refuse guessed, foreign, revoked and expired tokens alike", async () => {
     const { key, commander } = await approveDraftedIncident(db);
-    const link = await createShareLink(commander, { key, label: "Exec team", expiresInHours: 1 });
+    const link = await createShareLink(commander, { key, label: "Exec team", expiresInHours: 24 });
     const t0 = new Date();
-    await openShareLink({ token: link.token }, { db, secret: SECRET, now: t0 });
-    await openShareLink({ token: link.token }, { db, secret: SECRET, now: new Date(t0.getTime() + 5_000) });
-    await openShareLink({ token: link.token, countView: false }, { db, secret: SECRET, now: new Date(t0.getTime() + 10_000) });
-    expect(await db.shareLink.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({ views: 2 });
-    expect(await db.auditEvent.findMany({ where: { action: "share_link.view", targetId: link.id } })).toEqual([expect.objectContaining({ actorType: "token", actorId: link.id, actorLabel: "share link “Exec team”" })]);
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    // A reader coming back every 30 seconds for 4.5 minutes: every view counted, audited at most once a
+    // minute (at 0, 90, 180 and 270 s), however steadily the link is used.
+    for (let s = 0; s <= 270; s += 30) await openShareLink({ token: link.token }, { db, secret: SECRET, now: at(s) });
+    // Ten requests racing in one instant claim the minute once.
+    await Promise.all(Array.from({ length: 10 }, () => openShareLink({ token: link.token }, { db, secret: SECRET, now: at(400) })));
+    expect(await checkShareLinkVersion({ token: link.token }, { db, secret: SECRET, now: at(401) })).toEqual({ version: expect.any(String), status: "monitoring" });
+    expect(await db.shareLink.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({ views: 20 });
+    const views = await db.auditEvent.findMany({ where: { action: "share_link.view", targetId: link.id }, orderBy: { id: "asc" } });
+    expect(views).toHaveLength(5);
+    expect(views[0]).toMatchObject({ actorType: "token", actorId: link.id, actorLabel: "share link “Exec team”" });
 
     const audits = await db.auditEvent.count();
     const guessed = [formatShareToken("not-the-secret-not-the-secret-000000", link.id), formatShareToken(SECRET, newShareLinkId()), `${link.token}x`, "INC-1", ""];
-    for (const token of guessed) await expect(openShareLink({ token }, { db, secret: SECRET })).rejects.toMatchObject({ code: "NOT_FOUND", message: "This page does not exist or is no longer shared." });
+    for (const token of guessed) {
+      await expect(openShareLink({ token }, { db, secret: SECRET })).rejects.toMatchObject({ code: "NOT_FOUND", message: "This page does not exist or is no longer shared." });
+      await expect(checkShareLinkVersion({ token }, { db, secret: SECRET })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
     expect(await db.auditEvent.count()).toBe(audits);
 
-    await expect(openShareLink({ token: link.token }, { db, secret: SECRET, now: new Date(t0.getTime() + 2 * 3_600_000) })).rejects.toMatchObject({ code: "NOT_FOUND", message: "This page does not exist or is no longer shared." });
+    const gone = { code: "NOT_FOUND", message: "This page does not exist or is no longer shared." };
+    await expect(openShareLink({ token: link.token }, { db, secret: SECRET, now: at(25 * 3600) })).rejects.toMatchObject(gone);
+    await expect(checkShareLinkVersion({ token: link.token }, { db, secret: SECRET, now: at(25 * 3600) })).rejects.toMatchObject(gone);
     expect(await revokeShareLink(commander, { id: link.id })).toMatchObject({ changed: true });
     expect(await revokeShareLink(commander, { id: link.id })).toMatchObject({ changed: false });
-    await expect(openShareLink({ token: link.token }, { db, secret: SECRET })).rejects.toMatchObject({ code: "NOT_FOUND", message: "This page does not exist or is no longer shared." });
-    await expect(openShareLink({ token: link.token }, { db, secret: SECRET })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const trail = await db.auditEvent.findMany({ where: { targetId: link.id, id: { gt: BigInt(0) } }, orderBy: { id: "asc" }, select: { action: true, after: true } });
-    expect(trail.map((e) => e.action)).toEqual(["share_link.create", "share_link.view", "share_link.refused", "share_link.revoke", "share_link.refused"]);
-    expect(trail[2]!.after).toEqual({ reason: "expired" });
-    expect(trail[4]!.after).toEqual({ reason: "revoked" });
+    await Promise.all(Array.from({ length: 5 }, () => expect(openShareLink({ token: link.token }, { db, secret: SECRET, now: at(26 * 3600) })).rejects.toMatchObject(gone)));
+    await expect(checkShareLinkVersion({ token: link.token }, { db, secret: SECRET })).rejects.toMatchObject(gone);
+    const trail = await db.auditEvent.findMany({ where: { targetId: link.id, action: { not: "share_link.view" } }, orderBy: { id: "asc" }, select: { action: true, after: true } });
+    expect(trail.map((e) => e.action)).toEqual(["share_link.create", "share_link.refused", "share_link.revoke", "share_link.refused"]);
+    expect(trail[1]!.after).toEqual({ reason: "expired" });
+    expect(trail[3]!.after).toEqual({ reason: "revoked" });
     expect(await listShareLinks(commander, { incidentId: (await db.shareLink.findUniqueOrThrow({ where: { id: link.id } })).incidentId })).toEqual([expect.objectContaining({ state: "revoked", path: null })]);
     await expect(revokeShareLink(commander, { id: "nope" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });

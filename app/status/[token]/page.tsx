@@ -1,5 +1,5 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { StakeholderView } from "@/components/stakeholder/stakeholder-view";
 import { isAppError } from "@/lib/errors";
@@ -10,15 +10,16 @@ export const metadata: Metadata = { title: "Incident status", robots: { index: f
 
 export default async function StatusPage({ params }: PageProps<"/status/[token]">) {
   const { token } = await params;
-  const requestId = (await headers()).get("x-request-id") ?? undefined;
-  const view = await openShareLink({ token, requestId }).catch((error: unknown) => {
+  // Our own id, never the visitor's: an anonymous caller does not get to write into the audit log.
+  const view = await openShareLink({ token, requestId: randomUUID() }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  const expires = view.link.expiresAt.toISOString();
   return (
     <main className="mx-auto max-w-3xl px-4 py-8 print:max-w-none print:px-0 print:py-0">
       <p className="mb-6 text-xs text-slate-500">
-        Shared by the incident commander for {view.link.label}. Approved content only; this link stops working on {view.link.expiresAt.toISOString().slice(0, 10)}.
+        Shared by the incident commander for {view.link.label}. Approved content only; this link stops working on {expires.slice(0, 10)} at {expires.slice(11, 16)} UTC.
       </p>
       <StakeholderView view={view} versionUrl={`/api/status/${token}`} />
     </main>

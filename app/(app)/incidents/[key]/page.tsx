@@ -47,15 +47,15 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
   const canAddEvidence = can(ctx.actor.role, "evidence.create") && !incident.mergedInto;
   const origin = can(ctx.actor.role, "share_links.manage") ? await findPublicOrigin() : null;
   const shareLinks = origin
-    ? (await listShareLinks(ctx, { incidentId: incident.id })).map((l) => ({
+    ? (await listShareLinks(ctx, { incidentId: incident.id, origin })).map((l) => ({
         id: l.id,
         label: l.label,
         state: l.state,
-        url: l.path ? `${origin}${l.path}` : null,
+        url: l.url,
         expiresAt: l.expiresAt.toISOString(),
         createdBy: l.createdBy?.name ?? null,
+        revoked: l.revokedAt ? { at: l.revokedAt.toISOString(), by: l.revokedBy?.name ?? null } : null,
         views: l.views,
-        lastViewedAt: l.lastViewedAt?.toISOString() ?? null,
       }))
     : null;
   const facts: { label: string; value: React.ReactNode }[] = [
@@ -133,9 +133,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
           <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
             Timeline
           </h2>
-          {incident.timeline === null ? (
-            <EmptyState title="The evidence timeline is for responders">Approved updates for stakeholders appear here once they are sent.</EmptyState>
-          ) : incident.timeline.length === 0 ? (
+          {!incident.timeline || incident.timeline.length === 0 ? (
             <EmptyState title="No evidence yet">Alerts, chat messages and notes will appear here as they arrive.</EmptyState>
           ) : (
             <>
@@ -183,7 +181,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
           {canAddEvidence && <AddEvidenceForm incidentKey={incident.key} />}
           {can(ctx.actor.role, "milestones.correct") && !incident.mergedInto && <CorrectMilestoneForm incidentKey={incident.key} />}
           {canEdit && <ClassifyForm incidentKey={incident.key} category={incident.category} tags={incident.tags} suggestions={await listTagSuggestions(ctx)} />}
-          {shareLinks && !incident.mergedInto && <ShareLinksPanel incidentKey={incident.key} links={shareLinks} />}
+          {shareLinks && (!incident.mergedInto || shareLinks.length > 0) && <ShareLinksPanel incidentKey={incident.key} links={shareLinks} canCreate={!incident.mergedInto} />}
           {canEdit && <MergeForm incidentKey={incident.key} />}
         </aside>
       </div>

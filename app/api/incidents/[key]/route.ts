@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api-route";
-import { getIncident } from "@/lib/incidents/get-incident";
+import { readIncident } from "@/lib/stakeholder/read-incident";
 
-/** GET /api/incidents/INC-42 */
-export const GET = apiRoute<{ key: string }>("incidents.read", (ctx, _request, params) => getIncident(ctx, { key: params.key }));
+/** GET /api/incidents/INC-42: with timeline and drafts for responders and up, approved content for stakeholders. */
+export const GET = apiRoute<{ key: string }>("incidents.read", (ctx, _request, params) => readIncident(ctx, { key: params.key }));

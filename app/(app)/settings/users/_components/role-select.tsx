@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import type { ActionState } from "@/lib/http/run-action";
 import { updateUserRoleAction } from "../actions";
 
-const ROLES = ["ADMIN", "COMMANDER", "RESPONDER", "VIEWER"] as const;
+const ROLES = ["ADMIN", "COMMANDER", "RESPONDER", "VIEWER", "AUDITOR"] as const;
 
 export function RoleSelect({ userId, role, label }: { userId: string; role: string; label: string }) {
   const [state, action, isPending] = useActionState<ActionState, FormData>(updateUserRoleAction, {});
