@@ -1,21 +1,27 @@
 import type { Role } from "@/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 
-const ALL: readonly Role[] = ["ADMIN", "COMMANDER", "RESPONDER", "VIEWER", "AUDITOR"];
+const ALL: readonly Role[] = ["ADMIN", "COMMANDER", "RESPONDER", "VIEWER", "AUDITOR", "AGENT"];
 const RESPONDERS: readonly Role[] = ["ADMIN", "COMMANDER", "RESPONDER"];
 const COMMANDERS: readonly Role[] = ["ADMIN", "COMMANDER"];
 const ADMINS: readonly Role[] = ["ADMIN"];
 // An auditor reads what an audit needs and changes nothing: it appears only in read permissions.
 const RESPONDERS_AND_AUDITORS: readonly Role[] = [...RESPONDERS, "AUDITOR"];
+// An agent (an AI assistant's token) reads what responders read and may propose: evidence, timeline
+// entries, draft revisions, tags. Nothing at the gate (approve, send) or in settings names it.
+const READERS: readonly Role[] = [...RESPONDERS_AND_AUDITORS, "AGENT"];
+const PROPOSERS: readonly Role[] = [...RESPONDERS, "AGENT"];
 
 /** The one table of who may do what. Every read and mutation names one of these. */
 export const PERMISSIONS = {
   "incidents.read": ALL,
   "incidents.create": RESPONDERS,
   "incidents.update": RESPONDERS,
-  "evidence.read": RESPONDERS_AND_AUDITORS,
-  "evidence.create": RESPONDERS,
-  "drafts.read": RESPONDERS_AND_AUDITORS,
+  "evidence.read": READERS,
+  "evidence.create": PROPOSERS,
+  "drafts.read": READERS,
+  "drafts.propose": PROPOSERS,
+  "incidents.tag": PROPOSERS,
   "drafts.edit": RESPONDERS,
   "incidents.approve": COMMANDERS,
   "incidents.send": COMMANDERS,
@@ -33,9 +39,12 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+export type TokenScope = "read" | "propose";
+
 export type Actor =
   | { type: "user"; id: string; label: string; role: Role }
-  | { type: "token"; id: string; label: string; role: Role }
+  /** `scope` limits an AGENT token: "read" may use read permissions only. */
+  | { type: "token"; id: string; label: string; role: Role; scope?: TokenScope | null }
   | { type: "integration"; id: string | null; label: string; role: Role }
   | { type: "system"; id: null; label: string; role: "ADMIN" };
 
@@ -45,10 +54,16 @@ export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
-/** Throws FORBIDDEN unless the actor holds the permission. */
+/** What a read-scoped token may still do. */
+const READ_PERMISSIONS: readonly Permission[] = ["incidents.read", "evidence.read", "drafts.read"];
+
+/** Throws FORBIDDEN unless the actor holds the permission (and, for a scoped token, its scope allows it). */
 export function assertCan(actor: Actor, permission: Permission): void {
   if (!can(actor.role, permission)) {
     throw new AppError("FORBIDDEN", `Your role (${actor.role}) does not allow ${permission}.`, { permission });
+  }
+  if (actor.type === "token" && actor.scope === "read" && !READ_PERMISSIONS.includes(permission)) {
+    throw new AppError("FORBIDDEN", `This token is read-only; ${permission} needs a token with the propose scope.`, { permission, scope: "read" });
   }
 }
 

@@ -14,6 +14,8 @@ import { formatCredentials, seedDemo } from "@/lib/seed/seed-demo";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createUser } from "@/lib/users/create-user";
 import { roleSchema } from "@/lib/users/schemas";
+import { tokenRoleSchema } from "@/lib/tokens/schemas";
+import { serveMcpOverStdio } from "@/lib/mcp/serve-mcp-stdio";
 import { z } from "zod";
 
 const HELP = `Usage: npm run sitrep -- <command> [options]
@@ -24,14 +26,17 @@ Commands:
                                      (--force is required when DATABASE_URL is set)
   user:create --email E --name N --role R [--password P]
                                      add a user (a password is generated and printed when omitted)
-  token:create --role R --name N [--expires-days D]
+  token:create --role R --name N [--scope read|propose] [--expires-days D]
+                                     (--role AGENT with --scope for an AI agent's MCP token)
                                      create an API token; it is printed once and never stored
   events:replay [--since 24h|ISO-date] [--sender S]
                                      re-process stored webhook deliveries (idempotent)
   audit:verify                       check the audit log's hash chain; exit status 1 and the first
                                      broken event when it does not hold
+  mcp                                the MCP server on stdio for a local assistant, acting as the
+                                     AGENT token in SITREP_TOKEN
 
-Roles: ADMIN, COMMANDER, RESPONDER, VIEWER. Uses DATABASE_URL, or the embedded database when unset.`;
+Roles: ADMIN, COMMANDER, RESPONDER, VIEWER, AUDITOR (and AGENT, for tokens). Uses DATABASE_URL, or the embedded database when unset.`;
 
 function parseRole(value: string | undefined) {
   const role = roleSchema.safeParse(value);
@@ -39,9 +44,15 @@ function parseRole(value: string | undefined) {
   return role.data;
 }
 
+function parseTokenRole(value: string | undefined) {
+  const role = tokenRoleSchema.safeParse(value);
+  if (!role.success) throw new UsageError(`--role must be one of ${tokenRoleSchema.options.join(", ")}.`);
+  return role.data;
+}
+
 class UsageError extends Error {}
 
-const COMMANDS = new Set(["db:migrate", "db:seed", "user:create", "token:create", "events:replay", "audit:verify"]);
+const COMMANDS = new Set(["db:migrate", "db:seed", "user:create", "token:create", "events:replay", "audit:verify", "mcp"]);
 
 const cliActor: Actor = { type: "system", id: null, label: `cli (${userInfo().username})`, role: "ADMIN" };
 
@@ -62,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
       since: { type: "string" },
       force: { type: "boolean" },
       sender: { type: "string" },
+      scope: { type: "string" },
     },
     strict: true,
   });
@@ -95,9 +107,9 @@ async function main(argv: string[]): Promise<number> {
       case "token:create": {
         const created = await createApiToken(
           { db, actor: cliActor },
-          { name: values.name ?? "", role: parseRole(values.role), expiresInDays: values["expires-days"] },
+          { name: values.name ?? "", role: parseTokenRole(values.role), scope: values.scope as "read" | undefined, expiresInDays: values["expires-days"] },
         );
-        console.error(`Created ${created.role} token "${created.name}". It is shown once; store it now:`);
+        console.error(`Created ${created.role}${created.scope ? ` (${created.scope})` : ""} token "${created.name}". It is shown once; store it now:`);
         console.log(created.token);
         return 0;
       }
@@ -109,6 +121,11 @@ async function main(argv: string[]): Promise<number> {
         console.log(`Replayed ${summary.total} stored deliveries: ${JSON.stringify(summary)}`);
         return summary.failed ? 1 : 0;
       }
+      case "mcp":
+        // stdout carries the protocol: anything else goes to stderr.
+        console.log = console.error;
+        await serveMcpOverStdio(db, { token: process.env.SITREP_TOKEN, databaseUrl: database.url });
+        return 0;
       case "audit:verify": {
         const verdict = await verifyAuditChain(db);
         if (verdict.ok) {

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { OriginBadge } from "@/components/reports/origin-badge";
 import type { DraftSections, Statement } from "@/lib/drafting/types";
 import { Citations } from "./citations";
 
@@ -16,12 +17,11 @@ type Props = {
 };
 
 function Section({ title, name, origins, suggestions, children }: { title: string; name: string; origins: Props["origins"]; suggestions: Props["suggestions"]; children: ReactNode }) {
-  const isHuman = origins[name] === "human";
   return (
     <section className="border-t border-slate-200 pt-3 dark:border-slate-800">
       <h3 className="mb-1 flex flex-wrap items-center gap-2 text-sm font-semibold">
         {title}
-        <span className={`rounded px-1.5 text-xs font-medium ${isHuman ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200"}`}>{isHuman ? "edited by a person" : "machine draft"}</span>
+        <OriginBadge origin={origins[name]} />
         {suggestions[name] !== undefined && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">suggestion available</span>}
       </h3>
       {children}

@@ -25,6 +25,7 @@ export async function addEvidence(ctx: Ctx, input: { key: string; evidence: AddE
       const items = parseEvidence(evidence, { referenceDate: incident.startedAt });
       if (!items.ok) throw new AppError("UNPROCESSABLE", items.message, { field: items.field, line: items.line });
       const isPerson = ctx.actor.type === "user";
+      const isAgent = ctx.actor.role === "AGENT";
       const { count } = await tx.timelineEntry.createMany({
         data: items.items.map((item) => ({
           incidentId: incident.id,
@@ -33,8 +34,8 @@ export async function addEvidence(ctx: Ctx, input: { key: string; evidence: AddE
           text: item.text,
           source: item.source,
           data: item.data as Prisma.InputJsonObject,
-          // Chat and notes are people's words; metrics and imported changes are machine records.
-          authorType: item.kind === "metric_sample" || (item.kind === "change" && !isPerson) ? ("machine" as const) : ("human" as const),
+          // Chat and notes are people's words; metrics, imported changes and an agent's findings are machine records.
+          authorType: isAgent || item.kind === "metric_sample" || (item.kind === "change" && !isPerson) ? ("machine" as const) : ("human" as const),
           authorId: isPerson ? ctx.actor.id : null,
           dedupeKey: item.dedupeKey ?? `${evidence.format}:${createHash("sha256").update(`${item.at.toISOString()}|${item.text}`).digest("hex")}`,
         })),

@@ -35,7 +35,7 @@ export function parseEvidence(evidence: z.output<typeof addEvidenceSchema>, opti
     }
     case "note":
       // A note is a new statement each time it is written, so it has no dedupe key.
-      return { ok: true, items: [{ kind: "note", at: evidence.at ?? options.now ?? new Date(), text: evidence.text, source: "Sitrep", dedupeKey: null, data: {} }] };
+      return { ok: true, items: [{ kind: "note", at: evidence.at ?? options.now ?? new Date(), text: evidence.text, source: evidence.source ?? "Sitrep", dedupeKey: null, data: evidence.url ? { url: evidence.url } : {} }] };
   }
 }
 

@@ -21,7 +21,15 @@ const evidenceUnion = z.discriminatedUnion("format", [
     url: z.url().max(2000).optional(),
     source: z.string().trim().max(80).default("Change"),
   }),
-  z.object({ format: z.literal("note"), text: z.string().trim().min(1).max(10_000), at: z.coerce.date().optional() }),
+  z.object({
+    format: z.literal("note"),
+    text: z.string().trim().min(1).max(10_000),
+    at: z.coerce.date().optional(),
+    /** Where it came from ("kubectl logs checkout-7f9", "Slack #inc-42"); Sitrep when absent. */
+    source: z.string().trim().min(1).max(80).optional(),
+    /** A link to the original (a log query, a dashboard, a message). */
+    url: z.url({ protocol: /^https?$/, error: "The link must be an http(s) URL." }).max(2000).optional(),
+  }),
 ]);
 
 // Deploy tools tend to say what an event is ({"kind": "change"}); accept that spelling too.

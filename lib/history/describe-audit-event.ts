@@ -82,6 +82,10 @@ export function describeAuditEvent(event: Event, context: { incidentKey: string;
       return { ...base, kind: "edit", title: `Dismissed the drafter's suggestion for ${readable(a.section)} of ${rev}` };
     case "revision.draft":
       return { ...base, kind: "revision", title: `Drafted ${rev}` };
+    case "revision.propose":
+      return { ...base, kind: "revision", title: `Agent proposed ${rev}`, details: [`Sections: ${readable(a.sections)}`, ...(a.note ? [`Note: ${readable(a.note)}`] : [])] };
+    case "incident.tag":
+      return { ...base, kind: "classification", title: "Tags changed", details: changes(b, a, ["tags"]) };
     case "revision.redraft":
       return { ...base, kind: "drafter", title: `Drafter updated ${rev} from the evidence` };
     case "revision.suggest":

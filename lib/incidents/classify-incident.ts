@@ -3,15 +3,7 @@ import { assertCan } from "@/lib/authz";
 import type { Ctx } from "@/lib/context";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { findIncidentForUpdate } from "@/lib/incidents/find-incident-for-update";
-import { categorySchema } from "@/lib/incidents/schemas";
-
-const tag = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1)
-  .max(40, "A tag is at most 40 characters.")
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}._:/-]*$/u, "A tag is letters, digits and . _ : / - (no spaces), starting with a letter or digit.");
+import { categorySchema, tagSchema as tag } from "@/lib/incidents/schemas";
 
 export const classifyIncidentSchema = z.object({
   key: z.string().min(1),

@@ -23,3 +23,12 @@ export const listIncidentsSchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListIncidentsInput = z.input<typeof listIncidentsSchema>;
+
+/** One tag as stored: folded to lower case, no spaces, so "EU-West" and "eu-west" are one tag. */
+export const tagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(40, "A tag is at most 40 characters.")
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}._:/-]*$/u, "A tag is letters, digits and . _ : / - (no spaces), starting with a letter or digit.");

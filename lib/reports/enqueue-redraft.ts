@@ -2,9 +2,10 @@ import { getEnv } from "@/lib/env";
 import { QUEUES, getBoss, type DraftJob } from "@/lib/jobs";
 
 /** Asks a background worker (any instance) to re-draft the incident soon. Failures are logged, not thrown: the change itself is saved. */
-export async function enqueueRedraft(incidentId: string, options: { statusUpdateOnly?: boolean } = {}): Promise<void> {
+export async function enqueueRedraft(incidentId: string, options: { statusUpdateOnly?: boolean; connectionString?: string } = {}): Promise<void> {
   try {
-    const boss = await getBoss(getEnv().DATABASE_URL);
+    // The CLI (an MCP client over stdio) names its database; the app reads its environment.
+    const boss = await getBoss(options.connectionString ?? getEnv().DATABASE_URL);
     // Status-only sweeps get their own key so they never take the place of an evidence-driven re-draft.
     const key = options.statusUpdateOnly ? `${incidentId}:status` : incidentId;
     await boss.send(QUEUES.draftIncident, { incidentId, statusUpdateOnly: options.statusUpdateOnly } satisfies DraftJob, { singletonKey: key });

@@ -8,7 +8,7 @@ import type { LlmConfig } from "@/lib/drafting/llm/config";
 import { writeWithLlm } from "@/lib/drafting/llm/write-with-llm";
 import { citationsIn } from "@/lib/drafting/section-schemas";
 import { loadDraftInput } from "@/lib/reports/load-draft-input";
-import { hashSections, mergeMachineDraft, readMeta, type RevisionMeta, type WriterOutcome } from "@/lib/reports/revision-meta";
+import { hashSections, isKept, mergeMachineDraft, readMeta, type RevisionMeta, type WriterOutcome } from "@/lib/reports/revision-meta";
 import { readStatusUpdateCadence } from "@/lib/reports/status-update-cadence";
 
 const DRAFTER = { type: "system", id: null, label: "drafter" } as const;
@@ -16,7 +16,7 @@ const DRAFTER = { type: "system", id: null, label: "drafter" } as const;
 function findForeignInHumanSections(sections: Record<string, unknown>, meta: RevisionMeta, evidenceIds: Set<string>): Record<string, string[]> {
   const found: Record<string, string[]> = {};
   for (const [name, origin] of Object.entries(meta.origins)) {
-    if (origin !== "human") continue;
+    if (!isKept(origin)) continue;
     const foreign = citationsIn(sections[name]).filter((id) => !evidenceIds.has(id));
     if (foreign.length > 0) found[name] = [...new Set(foreign)];
   }

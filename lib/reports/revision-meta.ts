@@ -1,7 +1,11 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "@/lib/json/canonical-json";
 
-export type Origin = "machine" | "human";
+/** Who wrote a section: the drafter, a person, or an agent (machine text a tool proposed, kept through re-drafts like a person's). */
+export type Origin = "machine" | "human" | "agent";
+
+/** Sections the drafter must not overwrite: a person's and an agent's, beside which it offers suggestions instead. */
+export const isKept = (origin: Origin | undefined) => origin === "human" || origin === "agent";
 export type WriterOutcome = { kind: "llm" | "deterministic"; model?: string; fallbackReason?: string; durationMs?: number };
 
 /** What a revision records beside its sections (stored in ReportRevision.meta). */
@@ -21,6 +25,8 @@ export type RevisionMeta = {
   foreignCitations?: Record<string, string[]>;
   /** Characters a person changed against the machine's text, per human section (for insights). */
   editSize?: Record<string, number>;
+  /** Set on a revision an agent proposed: its token, label, note and the sections it wrote. */
+  agent?: { tokenId: string | null; label: string; note: string | null; sections: string[] };
 };
 
 export function readMeta(value: unknown): RevisionMeta {
@@ -35,6 +41,7 @@ export function readMeta(value: unknown): RevisionMeta {
     basis: meta.basis,
     foreignCitations: meta.foreignCitations,
     editSize: meta.editSize,
+    agent: meta.agent,
   };
 }
 
@@ -50,7 +57,7 @@ export function hashEachSection(sections: Record<string, unknown>): Record<strin
 /** The machine's text for a section: its latest proposal, or the section itself while no person has touched it. */
 export function machineVersionOf(sections: Record<string, unknown>, meta: RevisionMeta, name: string): unknown {
   if (meta.machine && Object.hasOwn(meta.machine, name)) return meta.machine[name];
-  return meta.origins[name] === "human" ? undefined : sections[name];
+  return isKept(meta.origins[name]) ? undefined : sections[name];
 }
 
 /**
@@ -61,7 +68,7 @@ export function mergeMachineDraft(current: Record<string, unknown>, meta: Revisi
   const sections: Record<string, unknown> = { ...current };
   const suggestions: RevisionMeta["suggestions"] = {};
   for (const name of Object.keys(machine)) {
-    if (meta.origins[name] === "human") {
+    if (isKept(meta.origins[name])) {
       const proposal = hashSections(machine[name]);
       const seen = meta.machineSeen?.[name];
       const isNewer = seen === undefined || seen !== proposal;

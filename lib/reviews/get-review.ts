@@ -87,6 +87,7 @@ export async function getReview(ctx: Ctx, input: z.input<typeof getReviewSchema>
       suggestions: meta.suggestions,
       machine: Object.fromEntries(Object.keys(sections).map((name) => [name, machineVersionOf(sections, meta, name) ?? null])),
       writer: meta.writer ?? null,
+      agent: meta.agent ?? null,
       foreignCitations: meta.foreignCitations ?? {},
       reviewNote: revision.reviewNote,
       rejectedReason: revision.rejectedReason,

@@ -1,4 +1,3 @@
-import type { Actor } from "@/lib/authz";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb, type Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";

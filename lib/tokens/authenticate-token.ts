@@ -13,7 +13,7 @@ export async function authenticateToken(db: Db, token: string, use: { what?: str
   const record = await db.apiToken.findUnique({ where: { tokenHash: hashTokenSecret(token) } });
   const now = new Date();
   if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= now)) return null;
-  const actor: Actor = { type: "token", id: record.id, label: `token ${record.name} (${record.prefix}…)`, role: record.role };
+  const actor: Actor = { type: "token", id: record.id, label: `token ${record.name} (${record.prefix}…)`, role: record.role, scope: record.scope };
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     const since = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
     await db.$transaction(async (tx) => {

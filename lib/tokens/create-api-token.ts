@@ -17,17 +17,18 @@ export async function createApiToken(ctx: Ctx, input: CreateApiTokenInput) {
       data: {
         name: data.name,
         role: data.role,
+        scope: data.scope,
         tokenHash: secret.hash,
         prefix: secret.prefix,
         expiresAt,
         createdById: ctx.actor.type === "user" ? ctx.actor.id : null,
       },
-      select: { id: true, name: true, role: true, prefix: true, expiresAt: true, createdAt: true },
+      select: { id: true, name: true, role: true, scope: true, prefix: true, expiresAt: true, createdAt: true },
     });
     await recordAuditEvent(
       tx,
       ctx.actor,
-      { action: "token.create", targetType: "ApiToken", targetId: created.id, after: { name: created.name, role: created.role, prefix: created.prefix, expiresAt } },
+      { action: "token.create", targetType: "ApiToken", targetId: created.id, after: { name: created.name, role: created.role, ...(created.scope && { scope: created.scope }), prefix: created.prefix, expiresAt } },
       ctx.requestId,
     );
     return created;

@@ -9,6 +9,7 @@ export async function listApiTokens(ctx: Ctx) {
       id: true,
       name: true,
       role: true,
+      scope: true,
       prefix: true,
       createdAt: true,
       lastUsedAt: true,

@@ -35,6 +35,8 @@ import { createShareLink } from "@/lib/stakeholder/create-share-link";
 import { revokeShareLink } from "@/lib/stakeholder/revoke-share-link";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
+import { authenticateToken } from "@/lib/tokens/authenticate-token";
+import { handleMcpRequest } from "@/lib/mcp/handle-mcp-request";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 import { createUser } from "@/lib/users/create-user";
 import { hashPassword } from "@/lib/users/password";
@@ -324,6 +326,36 @@ const TABLE: Record<string, Entry> = {
       expect(await db.timelineEntry.count({ where: { rawEventId, text: { contains: "old parser" } } }), "the replay rewrote history").toBe(0);
     },
   },
+  "@/lib/mcp/handle-mcp-request": {
+    // POST /api/mcp: each write tool is one lib verb; the token's own use (token.use, once a minute)
+    // is authentication, claimed before the scenario measures.
+    cases: Object.fromEntries(
+      (
+        [
+          ["add_evidence", "evidence.add", (key: string) => ({ key, kind: "finding", text: "Pool exhausted", source: "analysis" })],
+          ["add_timeline_entry", "evidence.add", (key: string) => ({ key, at: "2026-11-29T10:30:00Z", text: "Rolled back" })],
+          ["tag_incident", "incident.tag", (key: string) => ({ key, add: ["agent-tagged"] })],
+          ["propose_revision", "revision.propose", (key: string) => ({ key, sections: { remediation: { statements: [{ text: "Rolled back.", citations: [] }] } } })],
+        ] as const
+      ).map(([tool, audits, args]) => [
+        `MCP ${tool}`,
+        {
+          audits,
+          mutation: async (measure: Measure) => {
+            const { key } = await createDraftedIncident(db);
+            const { token } = await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: `agent-${tool}`, role: "AGENT", scope: "propose" });
+            await authenticateToken(db, token);
+            const call = { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: tool, arguments: args(key) } };
+            const request = () => new Request("http://sitrep.test/api/mcp", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", accept: "application/json, text/event-stream" }, body: JSON.stringify(call) });
+            const response = await measure(null, async () => (await handleMcpRequest(request(), { db, enqueueRedraft: async () => {} })).json());
+            expect(JSON.stringify(response)).not.toContain('"isError":true');
+          },
+        },
+      ]),
+    ),
+  },
+  "@/lib/mcp/serve-mcp-stdio": { notAMutation: "the same server and tools as /api/mcp over stdio (npm run sitrep -- mcp); their writes are measured through handle-mcp-request" },
+  "@/lib/tokens/schemas": { notAMutation: "zod schemas" },
   "@/lib/seed/seed-demo": {
     // `db:seed` is one demo.seed event; then the drafter writes each demo incident's first report
     // and status update as it does for any incident, one revision.draft each, as the drafter.
@@ -346,7 +378,6 @@ const TABLE: Record<string, Entry> = {
   "@/lib/http/read-json-body": { notAMutation: "HTTP helper: parses a request body" },
   "@/lib/http/run-action": { notAMutation: "server-action wrapper: maps errors to form state" },
   "@/lib/evidence/read-evidence-form": { notAMutation: "pure: turns the upload form into evidence input" },
-  "@/lib/tokens/schemas": { notAMutation: "zod schemas" },
   "@/lib/users/schemas": { notAMutation: "zod schemas" },
   "@/lib/errors": { notAMutation: "error types" },
   "@/lib/env": { notAMutation: "reads and validates the environment" },

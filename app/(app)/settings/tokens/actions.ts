@@ -6,13 +6,15 @@ import { requirePageCtx } from "@/lib/auth/require-page-ctx";
 import { keepFormValues, runAction, type ActionState } from "@/lib/http/run-action";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
-import { createApiTokenSchema } from "@/lib/tokens/schemas";
 
 export async function createTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const ctx = await requirePageCtx("tokens.manage");
-  const raw = Object.fromEntries(form);
+  const raw = Object.fromEntries(form) as Record<string, string>;
+  // "AGENT:propose" in the role list is an agent token and its scope in one choice.
+  const [role, scope] = String(raw.role ?? "").split(":");
   const result = await runAction(async () => {
-    const created = await createApiToken(ctx, createApiTokenSchema.parse({ ...raw, expiresInDays: raw.expiresInDays || undefined }));
+    // The verb validates every field; the casts only name what the form sends.
+    const created = await createApiToken(ctx, { name: raw.name ?? "", role: role as "AGENT", scope: (scope || undefined) as "read" | undefined, expiresInDays: raw.expiresInDays || undefined });
     return { name: created.name, token: created.token };
   });
   if (result.ok) revalidatePath("/settings/tokens");

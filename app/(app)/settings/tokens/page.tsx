@@ -33,7 +33,7 @@ export default async function TokensPage() {
             <li key={token.id} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
               <span className="font-medium">{token.name}</span>
               <code className="font-mono text-xs text-slate-500">{token.prefix}…</code>
-              <RoleBadge role={token.role} />
+              <RoleBadge role={token.scope ? `${token.role} · ${token.scope}` : token.role} />
               <span className="text-slate-500">
                 last used <Time value={token.lastUsedAt} />
                 {token.expiresAt && (

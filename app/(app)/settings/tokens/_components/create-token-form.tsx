@@ -29,6 +29,9 @@ export function CreateTokenForm() {
             <option>RESPONDER</option>
             <option>COMMANDER</option>
             <option>ADMIN</option>
+            <option>AUDITOR</option>
+            <option value="AGENT:read">AGENT, read only (MCP)</option>
+            <option value="AGENT:propose">AGENT, read and propose (MCP)</option>
           </select>
         </FormField>
         <FormField label="Expires after (days, optional)" error={state.fieldErrors?.expiresInDays}>

@@ -92,6 +92,11 @@ export function ReviewEditor({ initial, kind }: { initial: Review; kind: ReviewK
             {revision.state === "rejected" && <Banner tone="red">Rejected: {revision.rejectedReason}. The next draft carries the people&apos;s sections forward.</Banner>}
             {revision.state === "approved" && <Banner tone="emerald">Approved. Any edit voids the approval, and it has to be approved again.</Banner>}
             {revision.writer?.kind === "llm" && <Banner tone="slate">Prose written by {revision.writer.model}; evidence and citations checked by Sitrep.</Banner>}
+            {revision.agent && (
+              <Banner tone="violet">
+                Proposed by an agent ({revision.agent.label}): machine text in {revision.agent.sections.join(", ")}. Check it against the evidence before approving.{revision.agent.note && ` Its note: “${revision.agent.note}”`}
+              </Banner>
+            )}
           </div>
           <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
             <div className="min-w-0 space-y-4">
@@ -117,6 +122,7 @@ const TONES = {
   red: "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100",
   emerald: "border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100",
   slate: "border-slate-300 bg-slate-50 text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200",
+  violet: "border-violet-300 bg-violet-50 text-violet-900 dark:border-violet-800 dark:bg-violet-950 dark:text-violet-100",
 };
 
 function Banner({ tone, children }: { tone: keyof typeof TONES; children: React.ReactNode }) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { OriginBadge } from "@/components/reports/origin-badge";
 import { useState, type ReactNode } from "react";
 import { fetchJson } from "@/components/api/fetch-json";
 import type { Review } from "@/lib/reviews/get-review";
@@ -37,7 +38,7 @@ export function SectionCard(props: {
   const { title, name, revision, state, canEdit } = props;
   const [showDiff, setShowDiff] = useState(false);
   const cache = useReviewCache(props.incidentKey, props.kind);
-  const isHuman = revision.origins[name] === "human";
+  const isHuman = revision.origins[name] === "human" || revision.origins[name] === "agent";
   const suggestion = revision.suggestions[name];
   const machine = revision.machine[name];
   const problem = revision.approvalProblems[name];
@@ -59,7 +60,7 @@ export function SectionCard(props: {
         <h2 id={`section-${name}`} className="text-base font-semibold">
           {title}
         </h2>
-        <span className={`rounded px-1.5 text-xs font-medium ${isHuman ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200"}`}>{isHuman ? "edited by a person" : "machine draft"}</span>
+        <OriginBadge origin={revision.origins[name]} />
         {suggestion !== undefined && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">suggestion available</span>}
         {canEdit && (
           <span role="status" aria-live="polite" className={`text-xs ${STATUS_STYLE[state.status]}`} data-testid={`save-status-${name}`}>

@@ -1,0 +1,10 @@
+-- CreateEnum
+CREATE TYPE "TokenScope" AS ENUM ('read', 'propose');
+
+-- AlterEnum
+ALTER TYPE "Role" ADD VALUE 'AGENT';
+
+-- AlterTable
+ALTER TABLE "ApiToken" ADD COLUMN     "scope" "TokenScope";
+
+
