@@ -39,6 +39,8 @@ async function main() {
   const tokens = {
     responder: (await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: "e2e-responder", role: "RESPONDER" })).token,
     viewer: (await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: "e2e-viewer", role: "VIEWER" })).token,
+    agentRead: (await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: "e2e-agent-read", role: "AGENT", scope: "read" })).token,
+    agentPropose: (await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: "e2e-claude", role: "AGENT", scope: "propose" })).token,
   };
   writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ serverUrl: server.serverUrl, name, tokens, incidents }));
   await db.$disconnect();

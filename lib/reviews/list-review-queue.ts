@@ -22,6 +22,8 @@ function whereFor(ctx: Ctx, filter: z.output<typeof reviewQueueFilterSchema>): P
   const me = ctx.actor.type === "user" ? ctx.actor.id : null;
   return {
     state: { in: [...AWAITING] },
+    // A draft another revision was built on (an agent's proposal on top of it) is superseded, not waiting.
+    derived: { none: {} },
     incident: {
       mergedIntoId: null,
       ...(filter.severity?.length && { severity: { in: filter.severity } }),
@@ -54,6 +56,7 @@ export async function listReviewQueue(ctx: Ctx, input: ReviewQueueFilter = {}) {
       createdAt: true,
       updatedAt: true,
       lastEditedBy: { select: { name: true } },
+      authorToken: { select: { name: true, role: true } },
       incident: { select: { number: true, title: true, severity: true, status: true, category: true, tags: true } },
     },
   });
@@ -64,7 +67,7 @@ export async function listReviewQueue(ctx: Ctx, input: ReviewQueueFilter = {}) {
     listReviewPresence(ctx.db, ids),
   ]);
   const viewOf = new Map(views.map((v) => [v.revisionId, v]));
-  return rows.map(({ incident: { number, ...incident }, sections, lastEditedBy, ...row }) => {
+  return rows.map(({ incident: { number, ...incident }, sections, lastEditedBy, authorToken, ...row }) => {
     const view = viewOf.get(row.id);
     const now = hashEachSection(sections as Record<string, unknown>);
     const seen = (view?.sectionHashes ?? {}) as Record<string, string>;
@@ -74,6 +77,8 @@ export async function listReviewQueue(ctx: Ctx, input: ReviewQueueFilter = {}) {
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
       lastEditedBy: lastEditedBy?.name ?? null,
+      /** The agent whose tool call proposed this revision: machine text, to check before approving. */
+      proposedBy: authorToken?.role === "AGENT" ? authorToken.name : null,
       incident: { key: formatIncidentKey(number), ...incident },
       seen: view ? { at: view.viewedAt.toISOString(), changedSections } : null,
       editors: presence.filter((p) => p.revisionId === row.id && p.userId !== me).map((p) => ({ name: p.name, section: p.section })),

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { SYSTEM_ACTOR } from "@/lib/authz";
@@ -12,9 +15,11 @@ import { startMcpHttpServer } from "../helpers/mcp-server";
 import { createMigratedDatabase } from "../helpers/migrated-database";
 
 const TOOLS = ["add_evidence", "add_timeline_entry", "get_incident", "list_awaiting_review", "list_incidents", "propose_revision", "search_evidence", "tag_incident"];
+const run = promisify(execFile);
 const WRITE_TOOLS = ["add_evidence", "add_timeline_entry", "propose_revision", "tag_incident"];
 
 let db: Db;
+let url: string;
 let drop: () => Promise<void>;
 let mcp: Awaited<ReturnType<typeof startMcpHttpServer>>;
 let tokens: { read: { id: string; token: string }; propose: { id: string; token: string }; responder: string };
@@ -43,7 +48,7 @@ async function footprint() {
 }
 
 beforeAll(async () => {
-  ({ db, drop } = await createMigratedDatabase());
+  ({ db, url, drop } = await createMigratedDatabase());
   incident = await createDraftedIncident(db, { tags: ["payments"] });
   other = await createDraftedIncident(db, { title: "Unrelated DNS incident" });
   const admin = { db, actor: SYSTEM_ACTOR };
@@ -185,6 +190,20 @@ describe("the MCP server over HTTP", () => {
     expect(await db.auditEvent.count({ where: { action: { in: ["revision.approve", "revision.send", "token.create", "user.create", "user.role_change", "distribution_list.create"] }, actorType: "token" } })).toBe(0);
     await client.close();
   });
+});
+
+describe("the MCP server over stdio (npm run sitrep -- mcp)", () => {
+  it("serves the same tools as the AGENT token in SITREP_TOKEN, and refuses to start without one", async () => {
+    const env = { ...process.env, DATABASE_URL: url } as Record<string, string>;
+    const client = new Client({ name: "stdio-test", version: "1.0.0" });
+    await client.connect(new StdioClientTransport({ command: "node_modules/.bin/tsx", args: ["scripts/sitrep.ts", "mcp"], env: { ...env, SITREP_TOKEN: tokens.read.token }, stderr: "pipe" }));
+    expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual(TOOLS);
+    expect(body(await call(client, "get_incident", { key: incident.key }))).toMatchObject({ key: incident.key });
+    expect(body(await call(client, "tag_incident", { key: incident.key, add: ["stdio"] })).error).toMatchObject({ code: "FORBIDDEN" });
+    await client.close();
+    const refused = await run("node_modules/.bin/tsx", ["scripts/sitrep.ts", "mcp"], { env: { ...env, SITREP_TOKEN: tokens.responder }, timeout: 60_000 }).catch((error: { code: number; stderr: string }) => error);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining("MCP is for AGENT tokens") });
+  }, 120_000);
 });
 
 function validArgs(name: string, key = incident.key): Record<string, unknown> {

@@ -68,7 +68,7 @@ export function QueueList({ initial, filter }: { initial: ReviewQueueItem[]; fil
             <span className="font-mono text-slate-500">{item.incident.key}</span> {item.incident.title}
           </Link>
           <span className="text-sm text-slate-500">
-            {item.kind === "report" ? "Report" : "Status update"} r{item.number} · {item.state.replace("_", " ")} · {item.lastEditedBy ? `last edited by ${item.lastEditedBy}` : `${item.authorType} draft`}
+            {item.kind === "report" ? "Report" : "Status update"} r{item.number} · {item.state.replace("_", " ")} · {item.proposedBy ? `proposed by agent ${item.proposedBy} (machine text)` : item.lastEditedBy ? `last edited by ${item.lastEditedBy}` : `${item.authorType} draft`}
           </span>
           <span className="ml-auto text-sm tabular-nums text-slate-600 dark:text-slate-400" title={item.createdAt}>
             waiting {age(item.createdAt, now)}
