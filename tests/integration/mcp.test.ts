@@ -194,9 +194,9 @@ describe("the MCP server over HTTP", () => {
 
 describe("the MCP server over stdio (npm run sitrep -- mcp)", () => {
   it("serves the same tools as the AGENT token in SITREP_TOKEN, and refuses to start without one", async () => {
-    const env = { ...process.env, DATABASE_URL: url } as Record<string, string>;
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url };
     const client = new Client({ name: "stdio-test", version: "1.0.0" });
-    await client.connect(new StdioClientTransport({ command: "node_modules/.bin/tsx", args: ["scripts/sitrep.ts", "mcp"], env: { ...env, SITREP_TOKEN: tokens.read.token }, stderr: "pipe" }));
+    await client.connect(new StdioClientTransport({ command: "node_modules/.bin/tsx", args: ["scripts/sitrep.ts", "mcp"], env: { ...(env as Record<string, string>), SITREP_TOKEN: tokens.read.token }, stderr: "pipe" }));
     expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual(TOOLS);
     expect(body(await call(client, "get_incident", { key: incident.key }))).toMatchObject({ key: incident.key });
     expect(body(await call(client, "tag_incident", { key: incident.key, add: ["stdio"] })).error).toMatchObject({ code: "FORBIDDEN" });
