@@ -39,6 +39,11 @@ test("an agent's proposed revision reaches the review queue as machine text, and
   expect(proposed.number).toBe(2);
   await agent.close();
 
+  // An agent's token is for MCP only: the REST API refuses it.
+  const rest = await page.request.get(`/api/incidents/${key}`, { headers: { authorization: `Bearer ${tokens.agentPropose}` } });
+  expect(rest.status()).toBe(403);
+  expect(await rest.text()).toContain("/api/mcp");
+
   // The commander finds it in the queue, labelled as the agent's, and approves it.
   await signIn(page, E2E_COMMANDER.email);
   await page.goto("/queue");

@@ -62,7 +62,8 @@ export function assertCan(actor: Actor, permission: Permission): void {
   if (!can(actor.role, permission)) {
     throw new AppError("FORBIDDEN", `Your role (${actor.role}) does not allow ${permission}.`, { permission });
   }
-  if (actor.type === "token" && actor.scope === "read" && !READ_PERMISSIONS.includes(permission)) {
+  // An AGENT token writes only with the propose scope: a missing scope is read-only, not open.
+  if (actor.type === "token" && actor.role === "AGENT" && actor.scope !== "propose" && !READ_PERMISSIONS.includes(permission)) {
     throw new AppError("FORBIDDEN", `This token is read-only; ${permission} needs a token with the propose scope.`, { permission, scope: "read" });
   }
 }

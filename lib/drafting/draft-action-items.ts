@@ -10,7 +10,8 @@ const DAY = 86_400_000;
 export function draftActionItems(evidence: DraftEvidence[], top: RootCauseCandidate | undefined, endedAt: Date): ActionItemDraft[] {
   const due = (days: number) => new Date(endedAt.getTime() + days * DAY).toISOString().slice(0, 10);
   const written = evidence
-    .filter((e) => (e.kind === "note" || e.kind === "chat_message") && (FOLLOW_UP.test(e.text) || (e.kind === "note" && SOFT_FOLLOW_UP.test(e.text))))
+    // People's follow-ups only: an agent's finding (a machine note) does not assign work.
+    .filter((e) => e.authorType === "human" && (e.kind === "note" || e.kind === "chat_message") && (FOLLOW_UP.test(e.text) || (e.kind === "note" && SOFT_FOLLOW_UP.test(e.text))))
     .flatMap((e) => {
       const marker = FOLLOW_UP.exec(e.text) ?? SOFT_FOLLOW_UP.exec(e.text);
       const body = e.text.slice((marker?.index ?? 0) + (marker?.[0].length ?? 0));

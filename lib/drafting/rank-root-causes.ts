@@ -15,7 +15,8 @@ import {
 import type { DraftEvidence, DraftSections, RootCauseCandidate, Statement } from "@/lib/drafting/types";
 
 const said = (e: DraftEvidence): Statement => ({ text: `${authorOf(e) ?? e.source} at ${formatTime(e.at)}: “${clip(e.text, 200)}”`, citations: [e.id] });
-const words = (e: DraftEvidence) => e.kind === "chat_message" || e.kind === "note";
+// A machine-written note (an agent's finding) is evidence to cite, not a person's word on the cause.
+const words = (e: DraftEvidence) => e.kind === "chat_message" || (e.kind === "note" && e.authorType === "human");
 
 /** A person's own "Root cause: …" carries the most weight; it still stays preliminary. */
 function fromNotes(evidence: DraftEvidence[]): RootCauseCandidate[] {

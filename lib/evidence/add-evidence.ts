@@ -32,8 +32,9 @@ export async function addEvidence(ctx: Ctx, input: { key: string; evidence: AddE
           at: item.at,
           kind: item.kind,
           text: item.text,
-          source: item.source,
-          data: item.data as Prisma.InputJsonObject,
+          // An agent's evidence says so where every reader sees it, whatever source it names.
+          source: isAgent ? `Agent ${ctx.actor.label.replace(/^token /, "").replace(/ \(.*$/, "")} · ${item.source}`.slice(0, 120) : item.source,
+          data: (isAgent ? { ...item.data, agent: { tokenId: ctx.actor.id, label: ctx.actor.label } } : item.data) as Prisma.InputJsonObject,
           // Chat and notes are people's words; metrics, imported changes and an agent's findings are machine records.
           authorType: isAgent || item.kind === "metric_sample" || (item.kind === "change" && !isPerson) ? ("machine" as const) : ("human" as const),
           authorId: isPerson ? ctx.actor.id : null,

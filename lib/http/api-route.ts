@@ -37,6 +37,8 @@ export function apiRoute<P = Record<string, never>>(
     try {
       actor = await authenticateRequest(request, requestId);
       if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
+      // An agent's token is for the MCP tools only: the REST API's reads reach recipients and lists an agent has no need of.
+      if (actor.role === "AGENT") throw new AppError("FORBIDDEN", "AGENT tokens work through the MCP endpoint (/api/mcp) only.", { permission: "mcp-only" });
       assertCan(actor, permission);
       const data = await handler({ db: getDb(), actor, requestId, enqueueRedraft }, request, await context.params);
       // A handler may answer with its own response (a CSV download, say); errors still map here.

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { isDatabaseUnavailable } from "@/lib/database/is-database-unavailable";
 import { getDb, type Db } from "@/lib/db";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { createMcpServer } from "@/lib/mcp/create-mcp-server";
@@ -18,9 +19,21 @@ function rpcError(status: number, code: number, message: string, requestId: stri
  * transport per request, so any app instance can answer). Only AGENT tokens get in; the tools run
  * as that token, so every permission check and audit row names it.
  */
-export async function handleMcpRequest(request: Request, deps: { db?: Db; enqueueRedraft?: (incidentId: string) => Promise<void> } = {}): Promise<Response> {
-  const { db = getDb(), enqueueRedraft: enqueue = enqueueRedraft } = deps;
+export async function handleMcpRequest(request: Request, deps: Deps = {}): Promise<Response> {
   const requestId = randomUUID();
+  try {
+    return await serve(request, requestId, deps);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return rpcError(503, -32000, "Storage is unavailable; retry shortly.", requestId, { "retry-after": "5" });
+    console.error(`[mcp] request ${requestId} failed`, error);
+    return rpcError(500, -32603, "Something went wrong on Sitrep's side; it has been logged.", requestId);
+  }
+}
+
+type Deps = { db?: Db; enqueueRedraft?: (incidentId: string) => Promise<void> };
+
+async function serve(request: Request, requestId: string, deps: Deps): Promise<Response> {
+  const { db = getDb(), enqueueRedraft: enqueue = enqueueRedraft } = deps;
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
   const challenge = { "www-authenticate": 'Bearer realm="sitrep-mcp"' };
   if (!match?.[1]) return rpcError(401, -32001, "Send an AGENT token as 'Authorization: Bearer <token>' (Settings → API tokens).", requestId, challenge);

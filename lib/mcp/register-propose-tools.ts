@@ -15,7 +15,8 @@ const URL = z.url({ protocol: /^https?$/ }).max(2000).describe("Link to the orig
  * tags. Nothing here approves, sends, or changes lists, users or tokens; a read-scoped token is
  * refused each of these by the permission check inside the verb.
  */
-export function registerProposeTools(server: McpServer, ctx: Ctx): void {
+export function registerProposeTools(server: McpServer, ctx: Ctx, guard?: () => Promise<void>): void {
+  const run = (body: () => Promise<unknown>) => runTool(body, guard);
   server.registerTool(
     "add_evidence",
     {
@@ -32,7 +33,7 @@ export function registerProposeTools(server: McpServer, ctx: Ctx): void {
       annotations: WRITE,
     },
     ({ key, kind, text, source, url, at }) =>
-      runTool(() => addEvidence(ctx, { key: key.toUpperCase(), evidence: { format: "note", text: kind === "finding" ? text : `${kind === "log" ? "Log lines" : "Chat excerpt"}:\n${text}`, source, url, at } })),
+      run(() => addEvidence(ctx, { key: key.toUpperCase(), evidence: { format: "note", text: kind === "finding" ? text : `${kind === "log" ? "Log lines" : "Chat excerpt"}:\n${text}`, source, url, at } })),
   );
   server.registerTool(
     "add_timeline_entry",
@@ -42,7 +43,7 @@ export function registerProposeTools(server: McpServer, ctx: Ctx): void {
       inputSchema: { key: KEY, at: z.iso.datetime({ offset: true }).describe("When it happened (ISO 8601)"), text: z.string().min(1).max(2000), source: z.string().min(1).max(80).optional(), url: URL.optional() },
       annotations: WRITE,
     },
-    ({ key, at, text, source, url }) => runTool(() => addEvidence(ctx, { key: key.toUpperCase(), evidence: { format: "note", text, at, source: source ?? "Agent", url } })),
+    ({ key, at, text, source, url }) => run(() => addEvidence(ctx, { key: key.toUpperCase(), evidence: { format: "note", text, at, source: source ?? "Agent", url } })),
   );
   server.registerTool(
     "propose_revision",
@@ -59,7 +60,7 @@ export function registerProposeTools(server: McpServer, ctx: Ctx): void {
       },
       annotations: WRITE,
     },
-    ({ key, ...args }) => runTool(() => proposeRevision(ctx, { key: key.toUpperCase(), ...args })),
+    ({ key, ...args }) => run(() => proposeRevision(ctx, { key: key.toUpperCase(), ...args })),
   );
   server.registerTool(
     "tag_incident",
@@ -69,6 +70,6 @@ export function registerProposeTools(server: McpServer, ctx: Ctx): void {
       inputSchema: { key: KEY, add: z.array(z.string().max(40)).max(30).optional(), remove: z.array(z.string().max(40)).max(30).optional() },
       annotations: { ...WRITE, idempotentHint: true },
     },
-    ({ key, add, remove }) => runTool(() => tagIncident(ctx, { key: key.toUpperCase(), add, remove })),
+    ({ key, add, remove }) => run(() => tagIncident(ctx, { key: key.toUpperCase(), add, remove })),
   );
 }

@@ -13,9 +13,12 @@ const READ = { readOnlyHint: true, destructiveHint: false, openWorldHint: false 
 /** The incident as an agent works with it: facts, the evidence (with the ids to cite) and the current drafts. */
 async function incidentForAgent(ctx: Ctx, key: string) {
   const incident = await getIncident(ctx, { key: key.toUpperCase() });
-  const { timeline, drafts, ...facts } = incident;
+  const { timeline, drafts } = incident;
+  // Named fields only: recipients, e-mail addresses and thread ids do not go to a third party's model.
+  const facts = (({ key, title, severity, category, status, services, tags, startedAt, detectedAt, acknowledgedAt, resolvedAt, mergedInto }) => ({ key, title, severity, category, status, services, tags, startedAt, detectedAt, acknowledgedAt, resolvedAt, mergedInto }))(incident);
   return {
     ...facts,
+    commander: incident.commander?.name ?? null,
     evidence: (timeline ?? []).map((e) => ({ id: e.id, at: e.at, kind: e.kind, source: e.source, text: e.text, author: e.authorType === "human" ? (e.author?.name ?? "a person") : "machine" })),
     drafts: Object.fromEntries(
       Object.entries(drafts ?? {}).map(([kind, d]) => [kind, d && { number: d.number, state: d.state, version: d.version, sections: d.sections, origins: d.origins, suggestions: Object.keys(d.suggestions) }]),
@@ -23,7 +26,8 @@ async function incidentForAgent(ctx: Ctx, key: string) {
   };
 }
 
-export function registerReadTools(server: McpServer, ctx: Ctx): void {
+export function registerReadTools(server: McpServer, ctx: Ctx, guard?: () => Promise<void>): void {
+  const run = (body: () => Promise<unknown>) => runTool(body, guard);
   server.registerTool(
     "list_incidents",
     {
@@ -39,12 +43,12 @@ export function registerReadTools(server: McpServer, ctx: Ctx): void {
       },
       annotations: READ,
     },
-    (args) => runTool(() => listIncidents(ctx, { ...args, open: args.open === undefined ? undefined : args.open ? "true" : "false" })),
+    (args) => run(() => listIncidents(ctx, { ...args, open: args.open === undefined ? undefined : args.open ? "true" : "false" })),
   );
   server.registerTool(
     "get_incident",
     { title: "Get an incident", description: "One incident: its facts, every piece of evidence with the id to cite, and the current report and status-update drafts with their citations.", inputSchema: { key: KEY }, annotations: READ },
-    ({ key }) => runTool(() => incidentForAgent(ctx, key)),
+    ({ key }) => run(() => incidentForAgent(ctx, key)),
   );
   server.registerTool(
     "search_evidence",
@@ -54,17 +58,17 @@ export function registerReadTools(server: McpServer, ctx: Ctx): void {
       inputSchema: { query: z.string().min(2).max(200), key: KEY.optional(), limit: z.number().int().min(1).max(100).optional() },
       annotations: READ,
     },
-    ({ key, ...args }) => runTool(() => searchEvidence(ctx, { ...args, key: key?.toUpperCase() })),
+    ({ key, ...args }) => run(() => searchEvidence(ctx, { ...args, key: key?.toUpperCase() })),
   );
   server.registerTool(
     "list_awaiting_review",
     { title: "List drafts awaiting review", description: "Draft revisions waiting for a person to review and approve: most severe first, then oldest.", inputSchema: {}, annotations: READ },
-    () => runTool(async () => (await listReviewQueue(ctx, {})).map((item) => item)),
+    () => run(async () => (await listReviewQueue(ctx, {})).map(({ id, kind, number, state, incident, proposedBy, createdAt, updatedAt }) => ({ id, kind, number, state, incident, proposedBy, createdAt, updatedAt }))),
   );
   server.registerResource(
     "incident",
     new ResourceTemplate("sitrep://incidents/{key}", { list: undefined }),
     { title: "Incident", description: "An incident with its evidence and current drafts, as JSON (the same as get_incident).", mimeType: "application/json" },
-    async (uri, { key }) => ({ contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(await incidentForAgent(ctx, String(key)), null, 2) }] }),
+    async (uri, { key }) => (await guard?.(), { contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(await incidentForAgent(ctx, String(key)), null, 2) }] }),
   );
 }

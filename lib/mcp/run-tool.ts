@@ -16,8 +16,10 @@ function refusal(code: string, message: string, details?: Record<string, unknown
  * input become tool errors with the reason (so the model can correct itself); anything else is
  * logged with a reference and never shown.
  */
-export async function runTool(body: () => Promise<unknown>): Promise<CallToolResult> {
+export async function runTool(body: () => Promise<unknown>, guard?: () => Promise<void>): Promise<CallToolResult> {
   try {
+    // A long-lived connection (stdio) checks its token again on every call, so revoking it takes effect at once.
+    await guard?.();
     return { content: text(await body()) };
   } catch (error) {
     if (isAppError(error)) return refusal(error.code, error.message, error.details);

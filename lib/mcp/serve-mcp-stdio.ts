@@ -14,14 +14,18 @@ export async function serveMcpOverStdio(db: Db, input: { token: string | undefin
   const actor = await authenticateToken(db, input.token, { what: "MCP stdio" });
   if (!actor) throw new AppError("UNAUTHENTICATED", "SITREP_TOKEN is unknown, revoked or expired.");
   if (actor.role !== "AGENT") throw new AppError("FORBIDDEN", `MCP is for AGENT tokens; SITREP_TOKEN acts as ${actor.role}.`);
-  const server = createMcpServer({ db, actor, enqueueRedraft: (id) => enqueueRedraft(id, { connectionString: input.databaseUrl }) });
+  const token = input.token;
+  const guard = async () => {
+    if (!(await authenticateToken(db, token, { what: "MCP stdio" }))) throw new AppError("UNAUTHENTICATED", "SITREP_TOKEN was revoked or has expired; nothing was done.");
+  };
+  const server = createMcpServer({ db, actor, enqueueRedraft: (id) => enqueueRedraft(id, { connectionString: input.databaseUrl }) }, { guard });
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();
     process.stdin.once("end", () => resolve());
   });
   await server.connect(transport);
-  console.error(`Sitrep MCP server on stdio, acting as ${actor.label} (scope ${actor.type === "token" ? (actor.scope ?? "read") : "-"}).`);
+  console.error(`Sitrep MCP server on stdio, acting as ${actor.label} (scope ${actor.type === "token" && actor.scope === "propose" ? "propose" : "read"}).`);
   await closed;
   await server.close();
 }

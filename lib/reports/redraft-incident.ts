@@ -24,6 +24,12 @@ function findForeignInHumanSections(sections: Record<string, unknown>, meta: Rev
 }
 const EDITABLE = ["draft", "in_review"] as const;
 
+function carriedMeta(latest: { state: string; meta: unknown }): RevisionMeta {
+  const meta = readMeta(latest.meta);
+  if (latest.state !== "rejected") return meta;
+  return { ...meta, origins: Object.fromEntries(Object.entries(meta.origins).filter(([, origin]) => origin !== "agent")), agent: undefined };
+}
+
 async function saveMachineDraft(
   tx: DbTx,
   incidentId: string,
@@ -55,8 +61,9 @@ async function saveMachineDraft(
     await recordAuditEvent(tx, DRAFTER, { action: "revision.redraft", targetType: "ReportRevision", targetId: latest.id, incidentId, after: { kind, number: latest.number, contentHash } });
     return "updated";
   }
-  // A new revision after an approval, rejection or send carries the people's sections forward.
-  const carried = latest ? mergeMachineDraft(latest.sections as Record<string, unknown>, readMeta(latest.meta), sections) : { sections, meta: { origins: {}, suggestions: {}, machine: { ...sections } } as RevisionMeta };
+  // A new revision after an approval, rejection or send carries the people's sections forward, and
+  // an agent's only when a person did not reject them: a rejected proposal's text goes back to the machine's.
+  const carried = latest ? mergeMachineDraft(latest.sections as Record<string, unknown>, carriedMeta(latest), sections) : { sections, meta: { origins: {}, suggestions: {}, machine: { ...sections } } as RevisionMeta };
   const contentHash = hashSections(carried.sections);
   if (latest && contentHash === latest.contentHash && !options.forceNew) return "unchanged";
   const created = await tx.reportRevision.create({
@@ -71,7 +78,7 @@ async function saveMachineDraft(
       authorType: "machine",
       basedOnId: latest?.id ?? null,
       // People's sections carried forward keep their editor, so the two-person rule still sees who wrote them.
-      ...(latest && Object.values(carried.meta.origins).includes("human") && { lastEditedById: latest.lastEditedById, lastEditedByTokenId: latest.lastEditedByTokenId }),
+      ...(latest && Object.values(carried.meta.origins).some(isKept) && { lastEditedById: latest.lastEditedById, lastEditedByTokenId: latest.lastEditedByTokenId }),
     },
   });
   await recordAuditEvent(tx, DRAFTER, { action: "revision.draft", targetType: "ReportRevision", targetId: created.id, incidentId, after: { kind, number: created.number, contentHash: created.contentHash } });

@@ -22,8 +22,6 @@ function whereFor(ctx: Ctx, filter: z.output<typeof reviewQueueFilterSchema>): P
   const me = ctx.actor.type === "user" ? ctx.actor.id : null;
   return {
     state: { in: [...AWAITING] },
-    // A draft another revision was built on (an agent's proposal on top of it) is superseded, not waiting.
-    derived: { none: {} },
     incident: {
       mergedIntoId: null,
       ...(filter.severity?.length && { severity: { in: filter.severity } }),

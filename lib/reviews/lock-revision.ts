@@ -1,7 +1,7 @@
 import type { DbTx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-export type RevisionState = "draft" | "in_review" | "approved" | "sent" | "rejected";
+export type RevisionState = "draft" | "in_review" | "approved" | "sent" | "rejected" | "superseded";
 
 /**
  * Locks a revision row for the rest of the transaction and reads it, so a decision (save,
@@ -18,7 +18,7 @@ export async function lockRevision(tx: DbTx, revisionId: string) {
 /** Throws unless the revision is in one of the states the action may start from. */
 export function assertState(revision: { state: string; number: number }, allowed: readonly RevisionState[], doing: string): void {
   if (!(allowed as readonly string[]).includes(revision.state)) {
-    const hint = revision.state === "sent" ? "it has been sent; a later revision carries further changes" : revision.state === "rejected" ? "it was rejected; the next draft replaces it" : `it is ${revision.state.replace("_", " ")}`;
+    const hint = revision.state === "sent" ? "it has been sent; a later revision carries further changes" : revision.state === "rejected" ? "it was rejected; the next draft replaces it" : revision.state === "superseded" ? "an agent proposed a newer revision on top of it; review that one" : `it is ${revision.state.replace("_", " ")}`;
     throw new AppError("CONFLICT", `Revision ${revision.number} cannot be ${doing}: ${hint}.`);
   }
 }

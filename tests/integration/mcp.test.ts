@@ -110,8 +110,9 @@ describe("the MCP server over HTTP", () => {
     const client = await mcp.connect(tokens.propose.token);
     const trigger = await db.timelineEntry.findFirstOrThrow({ where: { incidentId: incident.incident.id, kind: "trigger" } });
     expect(body(await call(client, "add_evidence", { key: incident.key, kind: "log", text: "upstream connect error x 312", source: "kubectl logs checkout-7f9", url: "https://logs.example.com/q/1" }))).toMatchObject({ added: 1 });
-    const entry = await db.timelineEntry.findFirstOrThrow({ where: { incidentId: incident.incident.id, source: "kubectl logs checkout-7f9" } });
-    expect(entry).toMatchObject({ authorType: "machine", kind: "note", text: "Log lines:\nupstream connect error x 312", data: { url: "https://logs.example.com/q/1" } });
+    const entry = await db.timelineEntry.findFirstOrThrow({ where: { incidentId: incident.incident.id, source: { endsWith: "kubectl logs checkout-7f9" } } });
+    // Whatever source the agent names, the entry says it is the agent's.
+    expect(entry).toMatchObject({ source: "Agent claude-propose · kubectl logs checkout-7f9", authorType: "machine", kind: "note", text: "Log lines:\nupstream connect error x 312", data: { url: "https://logs.example.com/q/1", agent: { tokenId: tokens.propose.id } } });
     expect(body(await call(client, "add_timeline_entry", { key: incident.key, at: "2026-11-29T10:20:00Z", text: "Feature flag checkout-v2 turned off" }))).toMatchObject({ added: 1 });
     expect(body(await call(client, "tag_incident", { key: incident.key, add: ["Envoy", "checkout"], remove: ["payments"] }))).toMatchObject({ tags: ["checkout", "envoy"], changed: true });
     const summary = { statements: [{ text: "Checkout failed for 40 minutes after the v2.31.0 deploy.", citations: [trigger.id, entry.id] }] };
@@ -186,7 +187,7 @@ describe("the MCP server over HTTP", () => {
     expect(await db.delivery.count()).toBe(0);
     expect(await db.reportRevision.count({ where: { state: { in: ["approved", "sent"] } } })).toBe(0);
     expect(await db.distributionList.count()).toBe(0);
-    expect(await db.apiToken.count()).toBe(3);
+    expect(await db.apiToken.count()).toBe(3); // the three made in beforeAll
     expect(await db.auditEvent.count({ where: { action: { in: ["revision.approve", "revision.send", "token.create", "user.create", "user.role_change", "distribution_list.create"] }, actorType: "token" } })).toBe(0);
     await client.close();
   });
@@ -195,11 +196,15 @@ describe("the MCP server over HTTP", () => {
 describe("the MCP server over stdio (npm run sitrep -- mcp)", () => {
   it("serves the same tools as the AGENT token in SITREP_TOKEN, and refuses to start without one", async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url };
+    const stdioToken = await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: "desktop", role: "AGENT", scope: "read" });
     const client = new Client({ name: "stdio-test", version: "1.0.0" });
-    await client.connect(new StdioClientTransport({ command: "node_modules/.bin/tsx", args: ["scripts/sitrep.ts", "mcp"], env: { ...(env as Record<string, string>), SITREP_TOKEN: tokens.read.token }, stderr: "pipe" }));
+    await client.connect(new StdioClientTransport({ command: "node_modules/.bin/tsx", args: ["scripts/sitrep.ts", "mcp"], env: { ...(env as Record<string, string>), SITREP_TOKEN: stdioToken.token }, stderr: "pipe" }));
     expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual(TOOLS);
     expect(body(await call(client, "get_incident", { key: incident.key }))).toMatchObject({ key: incident.key });
     expect(body(await call(client, "tag_incident", { key: incident.key, add: ["stdio"] })).error).toMatchObject({ code: "FORBIDDEN" });
+    // Revoking the token ends a running session's access at its next call.
+    await db.apiToken.update({ where: { id: stdioToken.id }, data: { revokedAt: new Date() } });
+    expect(body(await call(client, "get_incident", { key: incident.key })).error).toMatchObject({ code: "UNAUTHENTICATED", message: expect.stringContaining("revoked") });
     await client.close();
     const refused = await run("node_modules/.bin/tsx", ["scripts/sitrep.ts", "mcp"], { env: { ...env, SITREP_TOKEN: tokens.responder }, timeout: 60_000 }).catch((error: { code: number; stderr: string }) => error);
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining("MCP is for AGENT tokens") });

@@ -2,6 +2,9 @@
 CREATE TYPE "TokenScope" AS ENUM ('read', 'propose');
 
 -- AlterEnum
+ALTER TYPE "RevisionState" ADD VALUE 'superseded';
+
+-- AlterEnum
 ALTER TYPE "Role" ADD VALUE 'AGENT';
 
 -- AlterTable
