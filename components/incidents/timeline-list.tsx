@@ -10,7 +10,14 @@ type Entry = {
   authorType: "machine" | "human";
   author: { name: string } | null;
   rawEventId?: string | null;
+  data?: unknown;
 };
+
+/** The link a finding or a change came with, when it is an http(s) URL. */
+function linkOf(data: unknown): string | null {
+  const url = (data as { url?: unknown } | null)?.url;
+  return typeof url === "string" && /^https?:\/\//.test(url) ? url : null;
+}
 
 const KIND_LABEL: Record<string, string> = {
   trigger: "Alert",
@@ -52,6 +59,11 @@ export function TimelineList({ entries, selectForm }: { entries: Entry[]; select
             )}
           </div>
           <p className="mt-0.5 whitespace-pre-wrap break-words text-sm">{entry.text}</p>
+          {linkOf(entry.data) && (
+            <a href={linkOf(entry.data)!} rel="noopener noreferrer nofollow" target="_blank" className="text-xs break-all text-sky-800 underline dark:text-sky-300">
+              {linkOf(entry.data)}
+            </a>
+          )}
         </li>
       ))}
     </ol>

@@ -23,6 +23,10 @@ export async function tagIncident(ctx: Ctx, input: z.input<typeof tagIncidentSch
   const { key, add, remove } = tagIncidentSchema.parse(input);
   return ctx.db.$transaction(async (tx) => {
     const incident = await findIncidentForUpdate(tx, key);
+    // Tags choose distribution lists: an agent may not change the audience of a report that is approved and waiting to go out.
+    if (ctx.actor.role === "AGENT" && (await tx.reportRevision.count({ where: { incidentId: incident.id, state: "approved" } })) > 0) {
+      throw new AppError("CONFLICT", `${key} has a revision approved and waiting to be sent; its tags (which choose the recipients) stay as they are until it goes out.`);
+    }
     const before = [...incident.tags].sort();
     const dropped = new Set(remove);
     const tags = [...new Set([...before.filter((t) => !dropped.has(t)), ...add.filter((t) => !dropped.has(t))])].sort();

@@ -16,7 +16,7 @@ const URL = z.url({ protocol: /^https?$/ }).max(2000).describe("Link to the orig
  * refused each of these by the permission check inside the verb.
  */
 export function registerProposeTools(server: McpServer, ctx: Ctx, guard?: () => Promise<void>): void {
-  const run = (body: () => Promise<unknown>) => runTool(body, guard);
+  const run = (body: () => Promise<unknown>) => runTool(body, guard, ctx);
   server.registerTool(
     "add_evidence",
     {

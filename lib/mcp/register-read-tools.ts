@@ -6,6 +6,7 @@ import { getIncident } from "@/lib/incidents/get-incident";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 import { runTool } from "@/lib/mcp/run-tool";
 import { listReviewQueue } from "@/lib/reviews/list-review-queue";
+import { REPORT_SECTION_SCHEMAS, STATUS_UPDATE_SECTION_SCHEMAS } from "@/lib/drafting/section-schemas";
 
 const KEY = z.string().regex(/^INC-\d{1,9}$/i, "An incident key looks like INC-42.").describe("Incident key, e.g. INC-42");
 const READ = { readOnlyHint: true, destructiveHint: false, openWorldHint: false } as const;
@@ -27,7 +28,7 @@ async function incidentForAgent(ctx: Ctx, key: string) {
 }
 
 export function registerReadTools(server: McpServer, ctx: Ctx, guard?: () => Promise<void>): void {
-  const run = (body: () => Promise<unknown>) => runTool(body, guard);
+  const run = (body: () => Promise<unknown>) => runTool(body, guard, ctx);
   server.registerTool(
     "list_incidents",
     {
@@ -70,5 +71,15 @@ export function registerReadTools(server: McpServer, ctx: Ctx, guard?: () => Pro
     new ResourceTemplate("sitrep://incidents/{key}", { list: undefined }),
     { title: "Incident", description: "An incident with its evidence and current drafts, as JSON (the same as get_incident).", mimeType: "application/json" },
     async (uri, { key }) => (await guard?.(), { contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(await incidentForAgent(ctx, String(key)), null, 2) }] }),
+  );
+  server.registerResource(
+    "section-shapes",
+    "sitrep://templates/sections",
+    { title: "Section shapes", description: "JSON Schema of every report and status-update section: the shape propose_revision's sections take.", mimeType: "application/schema+json" },
+    async (uri) => {
+      await guard?.();
+      const schema = (shape: Record<string, z.ZodType>) => z.toJSONSchema(z.object(shape).partial(), { unrepresentable: "any", io: "input" });
+      return { contents: [{ uri: uri.href, mimeType: "application/schema+json", text: JSON.stringify({ report: schema(REPORT_SECTION_SCHEMAS), status_update: schema(STATUS_UPDATE_SECTION_SCHEMAS) }, null, 2) }] };
+    },
   );
 }

@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR, assertCan } from "@/lib/authz";
 import type { Ctx } from "@/lib/context";
 import type { Db } from "@/lib/db";
 import { addEvidence } from "@/lib/evidence/add-evidence";
+import { tagIncident } from "@/lib/incidents/tag-incident";
 import { proposeRevision } from "@/lib/reports/propose-revision";
 import { redraftIncident } from "@/lib/reports/redraft-incident";
 import { updateDraftSection } from "@/lib/reports/update-draft-section";
@@ -50,6 +51,8 @@ describe("an agent's proposal", () => {
     await expect(approveRevision(commander, { revisionId: proposed.id, version: proposed.version })).resolves.toMatchObject({ state: "approved" });
     // An approved revision waiting to be sent is never superseded.
     await expect(proposeRevision(agent, { key, sections: summary("Another take") })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("waiting to be sent") });
+    // Nor may it change who gets it: tags choose the lists.
+    await expect(tagIncident(agent, { key, add: ["executives"] })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("choose the recipients") });
   });
 
   it("is dropped when a person rejects it: the next draft is the machine's text again, a person's sections kept", async () => {

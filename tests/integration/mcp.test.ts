@@ -31,7 +31,7 @@ type ToolAnswer = { isError?: boolean; content: { type: string; text: string }[]
 const call = async (client: Client, name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as ToolAnswer;
 const body = (answer: ToolAnswer) => JSON.parse(answer.content[0]!.text) as Record<string, unknown> & { error?: { code: string; message: string } };
 
-/** Rows an agent could change, to prove a refused call wrote nothing (token.use is authentication, not the call). */
+/** Rows an agent could change, to prove a refused call wrote nothing (token.use and a recorded refusal are about the call, not its effect). */
 async function footprint() {
   const [entries, revisions, approvals, deliveries, lists, users, apiTokens, audit, tags] = await Promise.all([
     db.timelineEntry.count(),
@@ -41,7 +41,7 @@ async function footprint() {
     db.distributionList.count(),
     db.user.count(),
     db.apiToken.count(),
-    db.auditEvent.count({ where: { action: { not: "token.use" } } }),
+    db.auditEvent.count({ where: { action: { notIn: ["token.use", "auth.permission_denied"] } } }),
     db.incident.findMany({ select: { id: true, tags: true, category: true, status: true }, orderBy: { id: "asc" } }),
   ]);
   return { entries, revisions, approvals, deliveries, lists, users, apiTokens, audit, tags };
@@ -103,6 +103,20 @@ describe("the MCP server over HTTP", () => {
       expect(body(answer).error, name).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("read-only") });
     }
     expect(await footprint()).toEqual(before);
+    // Each refusal is on record, once a minute per permission, with the token as actor.
+    expect(await db.auditEvent.findMany({ where: { action: "auth.permission_denied", actorId: tokens.read.id }, select: { targetId: true } })).toEqual(
+      expect.arrayContaining([{ targetId: "MCP tool call (evidence.create)" }, { targetId: "MCP tool call (drafts.propose)" }, { targetId: "MCP tool call (incidents.tag)" }]),
+    );
+    await client.close();
+  });
+
+  it("offers the section shapes propose_revision takes as a JSON Schema resource", async () => {
+    const client = await mcp.connect(tokens.read.token);
+    const { resources } = await client.listResources();
+    expect(resources.map((r) => r.uri)).toContain("sitrep://templates/sections");
+    const shapes = JSON.parse(((await client.readResource({ uri: "sitrep://templates/sections" })).contents[0] as { text: string }).text) as { report: { properties: Record<string, unknown> }; status_update: { properties: Record<string, unknown> } };
+    expect(Object.keys(shapes.report.properties).sort()).toEqual(["actionItems", "impact", "remediation", "rootCause", "summary", "timeline"]);
+    expect(Object.keys(shapes.status_update.properties).sort()).toEqual(["currentImpact", "latestDevelopment", "nextUpdateAt", "status"]);
     await client.close();
   });
 

@@ -38,7 +38,8 @@ export function SectionCard(props: {
   const { title, name, revision, state, canEdit } = props;
   const [showDiff, setShowDiff] = useState(false);
   const cache = useReviewCache(props.incidentKey, props.kind);
-  const isHuman = revision.origins[name] === "human" || revision.origins[name] === "agent";
+  // A person's or an agent's text, which the drafter keeps: there is a machine draft to compare it with.
+  const isKept = revision.origins[name] === "human" || revision.origins[name] === "agent";
   const suggestion = revision.suggestions[name];
   const machine = revision.machine[name];
   const problem = revision.approvalProblems[name];
@@ -67,7 +68,7 @@ export function SectionCard(props: {
             {STATUS_TEXT[state.status]}
           </span>
         )}
-        <button type="button" className={`${button} ml-auto`} aria-expanded={showDiff} onClick={() => setShowDiff((v) => !v)} disabled={machine === null && !isHuman}>
+        <button type="button" className={`${button} ml-auto`} aria-expanded={showDiff} onClick={() => setShowDiff((v) => !v)} disabled={machine === null && !isKept}>
           {showDiff ? "Hide" : "Compare with"} machine draft
         </button>
       </header>
@@ -111,7 +112,7 @@ export function SectionCard(props: {
       )}
       {showDiff && (
         <div className="mb-3">
-          <SectionDiff name={name} left={machine} right={revision.sections[name]} leftLabel="Machine draft" rightLabel={isHuman ? "Current (edited)" : "Current"} />
+          <SectionDiff name={name} left={machine} right={revision.sections[name]} leftLabel="Machine draft" rightLabel={revision.origins[name] === "agent" ? "Agent proposal" : isKept ? "Current (edited)" : "Current"} />
         </div>
       )}
       {props.children}
