@@ -70,9 +70,12 @@ export function buildHistoryThread(input: ThreadInput): HistoryItem[] {
   for (const r of input.revisions) {
     const basis = r.basedOnId ? revisions.get(r.basedOnId) : undefined;
     const changed = basis ? changedSectionNames(r.kind, basis.sections, r.sections).map((n) => sectionTitle(r.kind, n)) : [];
-    const actor: HistoryActor = r.authorType === "human" ? { kind: "human", label: r.authorName ?? r.tokenName ?? "a person", detail: r.tokenName ? "API token" : null } : { kind: "machine", label: "drafter", detail: r.writer };
+    // A machine revision with a token is an agent's proposal, not the drafter's.
+    const isAgent = r.authorType === "machine" && r.tokenName !== null;
+    const actor: HistoryActor =
+      r.authorType === "human" ? { kind: "human", label: r.authorName ?? r.tokenName ?? "a person", detail: r.tokenName ? "API token" : null } : isAgent ? { kind: "machine", label: r.tokenName!, detail: "agent" } : { kind: "machine", label: "drafter", detail: r.writer };
     const details = [...(basis ? [`Based on r${basis.number}; differs in: ${changed.join(", ") || "nothing"}`] : []), `State now: ${r.state.replace("_", " ")}`];
-    items.push({ ...blank(), id: `revision:${r.id}`, at: r.createdAt, kind: "revision", action: "revision.created", actor, title: `${r.authorType === "machine" ? "Drafted" : "Wrote"} ${revisionName(ref(r.id))}`, details, revision: ref(r.id) });
+    items.push({ ...blank(), id: `revision:${r.id}`, at: r.createdAt, kind: "revision", action: "revision.created", actor, title: `${isAgent ? "Agent proposed" : r.authorType === "machine" ? "Drafted" : "Wrote"} ${revisionName(ref(r.id))}`, details, revision: ref(r.id) });
   }
   for (const a of input.approvals) {
     const revision = ref(a.revisionId);
@@ -86,7 +89,7 @@ export function buildHistoryThread(input: ThreadInput): HistoryItem[] {
   const sendFor = new Map<string, HistoryItem>();
   for (const e of input.audit) {
     const isFolded =
-      (e.action === "revision.draft" && e.targetId !== null && revisions.has(e.targetId)) ||
+      ((e.action === "revision.draft" || e.action === "revision.propose") && e.targetId !== null && revisions.has(e.targetId)) ||
       (e.action === "revision.approve" && approvals.has(String((e.after as { approvalId?: unknown } | null)?.approvalId))) ||
       (e.action === "revision.approval_withdrawn" && voidedIds(e.after).length > 0 && voidedIds(e.after).every((id) => approvals.has(id))) ||
       ((e.action === "delivery.sent" || e.action === "delivery.failed") && e.targetId !== null && deliveries.has(e.targetId)) ||

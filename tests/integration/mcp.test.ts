@@ -142,7 +142,7 @@ describe("the MCP server over HTTP", () => {
     expect(audit.map((e) => e.action)).toEqual(["evidence.add", "evidence.add", "incident.tag", "revision.propose"]);
     expect(audit.every((e) => e.actorType === "token" && e.actorLabel.startsWith("token claude-propose") && e.requestId)).toBe(true);
     const history = await getIncidentHistory(await createActorCtx(db, "COMMANDER"), { key: incident.key });
-    expect(history.thread.map((i) => i.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^Agent proposed report r2/)]));
+    expect(history.thread.filter((i) => i.title === "Agent proposed report r2")).toEqual([expect.objectContaining({ actor: { kind: "machine", label: "claude-propose", detail: "agent" } })]);
     await client.close();
   });
 
