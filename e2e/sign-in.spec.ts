@@ -52,3 +52,15 @@ test("a VIEWER cannot open Settings and does not see it in the navigation", asyn
   await expect(page.getByRole("heading", { name: "Updates sent" })).toBeVisible();
   await expect(page.getByTestId("timeline")).toHaveCount(0);
 });
+
+test("every response carries the security headers: pages, API, share links and errors", async ({ request }) => {
+  for (const path of ["/login", "/api/incidents", "/status/not-a-token", "/api/status/not-a-token", "/incidents"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["strict-transport-security"], path).toContain("max-age=");
+    expect(headers["x-powered-by"], path).toBeUndefined();
+  }
+});
