@@ -17,6 +17,20 @@ export function FormField({ label, error, children }: { label: string; error?: s
   );
 }
 
+/** Every field's messages from a refused action, once each, for a compact form without per-field slots. */
+export function FieldErrorList({ fieldErrors }: { fieldErrors?: Record<string, string[] | undefined> }) {
+  if (!fieldErrors) return null;
+  return (
+    <>
+      {[...new Set(Object.values(fieldErrors).flat())].map((m) => (
+        <p key={m} className="text-xs text-red-700 dark:text-red-300">
+          {m}
+        </p>
+      ))}
+    </>
+  );
+}
+
 export function FormMessage({ state }: { state: { ok?: boolean; error?: string } }) {
   if (!state.error) return null;
   return (

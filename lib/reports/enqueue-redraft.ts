@@ -8,7 +8,9 @@ export async function enqueueRedraft(incidentId: string, options: { statusUpdate
     const boss = await getBoss(options.connectionString ?? getEnv().DATABASE_URL);
     // Status-only sweeps get their own key so they never take the place of an evidence-driven re-draft.
     const key = options.statusUpdateOnly ? `${incidentId}:status` : incidentId;
-    await boss.send(QUEUES.draftIncident, { incidentId, statusUpdateOnly: options.statusUpdateOnly } satisfies DraftJob, { singletonKey: key });
+    // New evidence goes ahead of the minute's status-update sweep (every open incident at once), so a
+    // new incident's first draft never waits behind the clock. pg-boss fetches higher priorities first.
+    await boss.send(QUEUES.draftIncident, { incidentId, statusUpdateOnly: options.statusUpdateOnly } satisfies DraftJob, { singletonKey: key, priority: options.statusUpdateOnly ? 0 : 10 });
   } catch (error) {
     console.error(`[drafting] could not enqueue a re-draft of ${incidentId}`, error instanceof Error ? error.message : error);
   }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { FormMessage, inputClass } from "@/components/ui/form-field";
+import { FieldErrorList, FormMessage, inputClass } from "@/components/ui/form-field";
 import type { ActionState } from "@/lib/http/run-action";
 import { classifyIncidentAction } from "../actions";
 
@@ -45,12 +45,7 @@ export function ClassifyForm({ incidentKey, category, tags, suggestions }: { inc
           Save
         </button>
         {state.ok && <p role="status" className="text-xs text-emerald-700 dark:text-emerald-400">Saved.</p>}
-        {state.fieldErrors &&
-          [...new Set(Object.values(state.fieldErrors).flat())].map((m) => (
-            <p key={m} className="text-xs text-red-700 dark:text-red-300">
-              {m}
-            </p>
-          ))}
+        <FieldErrorList fieldErrors={state.fieldErrors} />
         <FormMessage state={state} />
       </form>
     </details>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { FormMessage, inputClass } from "@/components/ui/form-field";
+import { FieldErrorList, FormMessage, inputClass } from "@/components/ui/form-field";
 import type { ActionState } from "@/lib/http/run-action";
 import { createShareLinkAction, revokeShareLinkAction } from "../actions";
 
@@ -90,12 +90,7 @@ export function ShareLinksPanel({
           >
             Create link
           </button>
-          {state.fieldErrors &&
-            [...new Set(Object.values(state.fieldErrors).flat())].map((m) => (
-              <p key={m} className="text-xs text-red-700 dark:text-red-300">
-                {m}
-              </p>
-            ))}
+          <FieldErrorList fieldErrors={state.fieldErrors} />
           <FormMessage state={state} />
         </form>
       )}
