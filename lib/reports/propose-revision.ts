@@ -3,9 +3,9 @@ import type { Prisma } from "@/generated/prisma/client";
 import { assertCan } from "@/lib/authz";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Ctx } from "@/lib/context";
-import { citationsIn, sectionSchemaFor } from "@/lib/drafting/section-schemas";
 import { AppError } from "@/lib/errors";
 import { findIncidentForUpdate } from "@/lib/incidents/find-incident-for-update";
+import { checkSectionContent } from "@/lib/reports/check-section-content";
 import { hashSections, readMeta } from "@/lib/reports/revision-meta";
 import { lockRevision } from "@/lib/reviews/lock-revision";
 
@@ -39,28 +39,11 @@ export async function proposeRevision(ctx: Ctx, input: z.input<typeof proposeRev
       throw new AppError("CONFLICT", `The draft moved on since you read it (now r${latest.number} version ${latest.version}); call get_incident and propose against the current text.`, { number: latest.number, version: latest.version });
     }
     const parsed: Record<string, unknown> = {};
-    for (const [name, content] of Object.entries(sections)) {
-      const schema = sectionSchemaFor(kind, name);
-      if (!schema) throw new AppError("UNPROCESSABLE", `A ${kind.replace("_", " ")} has no section "${name}".`, { field: `sections.${name}` });
-      const result = schema.safeParse(content);
-      if (!result.success) {
-        const issue = result.error.issues[0];
-        throw new AppError("UNPROCESSABLE", `${name}: ${issue?.message ?? "not valid"}`, { field: ["sections", name, ...(issue?.path ?? [])].join("."), issues: result.error.issues.slice(0, 10) });
-      }
-      parsed[name] = result.data;
-    }
+    for (const [name, content] of Object.entries(sections)) parsed[name] = await checkSectionContent(tx, { kind, incidentId: incident.id, incidentKey: key, name, content, field: "sections" });
     const previous = latest.sections as Record<string, unknown>;
     // Confirming a root cause is a commander's call, and so is changing a confirmed one.
     if (parsed.rootCause && (parsed.rootCause as { status?: string }).status === "confirmed") throw new AppError("FORBIDDEN", "Only a COMMANDER or ADMIN confirms a root cause; propose it as preliminary.", { field: "sections.rootCause.status" });
     if (parsed.rootCause && (previous.rootCause as { status?: string } | undefined)?.status === "confirmed") throw new AppError("FORBIDDEN", "The root cause was confirmed by a commander; an agent does not change it.", { field: "sections.rootCause" });
-    const ownerIds = [...new Set(((parsed.actionItems as { items?: { ownerId?: string | null }[] } | undefined)?.items ?? []).map((i) => i.ownerId).filter((id): id is string => Boolean(id)))];
-    if (ownerIds.length > 0 && (await tx.user.count({ where: { id: { in: ownerIds }, disabledAt: null, role: { notIn: ["VIEWER", "AUDITOR"] } } })) !== ownerIds.length) {
-      throw new AppError("UNPROCESSABLE", "An action item's owner must be an active Sitrep user who is not a VIEWER or AUDITOR.", { field: "sections.actionItems.items" });
-    }
-    const cited = [...new Set(citationsIn(parsed))];
-    const known = await tx.timelineEntry.findMany({ where: { incidentId: incident.id, id: { in: cited } }, select: { id: true } });
-    const foreign = cited.filter((id) => !known.some((k) => k.id === id));
-    if (foreign.length > 0) throw new AppError("UNPROCESSABLE", `Citations must be ${key}'s evidence; not found on it: ${foreign.slice(0, 10).join(", ")}.`, { field: "sections", citations: foreign.slice(0, 50) });
     const merged = { ...previous, ...parsed };
     const contentHash = hashSections(merged);
     if (contentHash === latest.contentHash) throw new AppError("UNPROCESSABLE", "The proposal is the same as the current draft.", { field: "sections" });

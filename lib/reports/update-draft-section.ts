@@ -3,8 +3,9 @@ import type { Prisma } from "@/generated/prisma/client";
 import { assertCan, can } from "@/lib/authz";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Ctx } from "@/lib/context";
-import { citationsIn, sectionSchemaFor } from "@/lib/drafting/section-schemas";
 import { AppError } from "@/lib/errors";
+import { formatIncidentKey } from "@/lib/incidents/incident-key";
+import { checkSectionContent } from "@/lib/reports/check-section-content";
 import { hashSections, machineVersionOf, readMeta } from "@/lib/reports/revision-meta";
 import { assertState, lockRevision } from "@/lib/reviews/lock-revision";
 import { editorFields } from "@/lib/reviews/editor-identity";
@@ -37,8 +38,6 @@ export async function updateDraftSection(ctx: Ctx, input: z.input<typeof updateD
     const revision = await lockRevision(tx, revisionId);
     assertState(revision, ["draft", "in_review", "approved"], "edited");
     const current = revision.sections as Record<string, unknown>;
-    const schema = sectionSchemaFor(revision.kind, section);
-    if (!schema) throw new AppError("UNPROCESSABLE", `A ${revision.kind.replace("_", " ")} has no section "${section}".`, { field: "section" });
     // With the section's base hash, the conflict is exact: the section moved on since the editor loaded it
     // (whatever the version says). Without it, any newer version is a conflict.
     const isConflict = baseHash !== undefined ? baseHash !== hashSections(current[section]) : revision.version !== version;
@@ -52,34 +51,22 @@ export async function updateDraftSection(ctx: Ctx, input: z.input<typeof updateD
         editedBy: editor?.name ?? null,
       });
     }
-    const parsed = schema.safeParse(content);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new AppError("UNPROCESSABLE", issue?.message ?? "This section is not valid.", { field: [section, ...(issue?.path ?? [])].join("."), issues: parsed.error.issues.slice(0, 20) });
-    }
+    const data = await checkSectionContent(tx, { kind: revision.kind, incidentId: revision.incidentId, incidentKey: formatIncidentKey(revision.incident.number), name: section, content });
     // Confirming a root cause is the commander's call (PRODUCT.md), not an editor's.
-    const confirms = section === "rootCause" && (parsed.data as { status?: string }).status === "confirmed";
+    const confirms = section === "rootCause" && (data as { status?: string }).status === "confirmed";
     const wasConfirmed = ((current as Record<string, { status?: string }>).rootCause?.status ?? "preliminary") === "confirmed";
     if (confirms && !wasConfirmed && !can(ctx.actor.role, "incidents.approve")) throw new AppError("FORBIDDEN", "Only a COMMANDER or ADMIN confirms a root cause.", { field: "rootCause.status" });
-    const cited = [...new Set(citationsIn(parsed.data))];
-    const known = await tx.timelineEntry.count({ where: { incidentId: revision.incidentId, id: { in: cited } } });
-    if (known !== cited.length) throw new AppError("UNPROCESSABLE", "A citation points at evidence that is not this incident's.", { field: section });
-    // An action item's owner must be someone who can act on it.
-    const ownerIds = section === "actionItems" ? [...new Set(((parsed.data as { items: { ownerId?: string | null }[] }).items ?? []).map((i) => i.ownerId).filter((id): id is string => Boolean(id)))] : [];
-    if (ownerIds.length > 0 && (await tx.user.count({ where: { id: { in: ownerIds }, disabledAt: null, role: { not: "VIEWER" } } })) !== ownerIds.length) {
-      throw new AppError("UNPROCESSABLE", "An action item's owner must be an active Sitrep user who is not a VIEWER.", { field: "actionItems.items" });
-    }
     const before = current[section];
-    const sections = { ...current, [section]: parsed.data };
+    const sections = { ...current, [section]: data };
     const contentHash = hashSections(sections);
-    const sectionHash = hashSections(parsed.data);
+    const sectionHash = hashSections(data);
     if (contentHash === revision.contentHash) return { id: revision.id, version: revision.version, contentHash, sectionHash, state: revision.state, voidedApprovals: [] as string[] };
     const meta = readMeta(revision.meta);
     const suggestions = Object.fromEntries(Object.entries(meta.suggestions).filter(([name]) => name !== section));
     // The person had the machine's latest proposal in front of them; only a newer one is offered again.
     const machineText = machineVersionOf(current, meta, section) ?? before;
     const machineSeen = { ...meta.machineSeen, [section]: hashSections(machineText) };
-    const editSize = { ...meta.editSize, [section]: measureEdit(section, machineText, parsed.data) };
+    const editSize = { ...meta.editSize, [section]: measureEdit(section, machineText, data) };
     const voided = revision.state === "approved" ? await voidApprovals(tx, revision.id, `edited after approval by ${ctx.actor.label}`) : [];
     const updated = await tx.reportRevision.update({
       where: { id: revisionId },
@@ -102,7 +89,7 @@ export async function updateDraftSection(ctx: Ctx, input: z.input<typeof updateD
         targetId: revisionId,
         incidentId: revision.incidentId,
         before: { [section]: before ?? null, state: revision.state },
-        after: { [section]: parsed.data, state: updated.state, ...(voided.length > 0 && { voidedApprovals: voided }) },
+        after: { [section]: data, state: updated.state, ...(voided.length > 0 && { voidedApprovals: voided }) },
       },
       ctx.requestId,
     );

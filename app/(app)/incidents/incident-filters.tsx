@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { FilterButtons } from "@/components/ui/filter-buttons";
 
 const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"];
 const STATUSES = ["triggered", "investigating", "identified", "monitoring", "resolved"];
@@ -22,12 +22,7 @@ export function IncidentFilters({ current }: { current: Record<string, string | 
           <option key={s}>{s}</option>
         ))}
       </select>
-      <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-slate-100 dark:text-slate-900">
-        Filter
-      </button>
-      <Link href="/incidents" className="text-sm text-slate-600 hover:underline dark:text-slate-400">
-        Clear
-      </Link>
+      <FilterButtons resetHref="/incidents" />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { FilterButtons } from "@/components/ui/filter-buttons";
 
 const inputClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 const FIELDS = [
@@ -20,12 +20,7 @@ export function AuditFilters({ current, query }: { current: Record<string, strin
             <input name={f.name} defaultValue={current[f.name] ?? ""} placeholder={f.placeholder} className={`${inputClass} ${f.width} mt-1 font-normal text-slate-900 dark:text-slate-100`} />
           </label>
         ))}
-        <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-slate-100 dark:text-slate-900">
-          Filter
-        </button>
-        <Link href="/audit" className="py-1.5 text-sm text-slate-600 hover:underline dark:text-slate-400">
-          Clear
-        </Link>
+        <FilterButtons resetHref="/audit" className="py-1.5" />
       </form>
       <nav aria-label="Export" className="ml-auto flex gap-2 text-sm">
         <a href={`/api/audit/export?format=csv${query}`} className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" download>

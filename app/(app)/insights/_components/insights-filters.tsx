@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { FilterButtons } from "@/components/ui/filter-buttons";
 import { categorySchema, severitySchema } from "@/lib/incidents/schemas";
 
 const control = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -59,12 +59,7 @@ export function InsightsFilters({ current }: { current: Record<string, string | 
           <option value="tag">Tag</option>
         </select>
       </label>
-      <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-slate-100 dark:text-slate-900">
-        Show
-      </button>
-      <Link href="/insights" className="text-sm text-slate-600 hover:underline dark:text-slate-400">
-        Reset
-      </Link>
+      <FilterButtons resetHref="/insights" submit="Show" reset="Reset" />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { FilterButtons } from "@/components/ui/filter-buttons";
 import { categorySchema, severitySchema } from "@/lib/incidents/schemas";
 
 const SEVERITIES = severitySchema.options;
@@ -28,12 +28,7 @@ export function QueueFilters({ current }: { current: Record<string, string | und
       <label className="flex items-center gap-1 text-sm">
         <input type="checkbox" name="mine" value="true" defaultChecked={current.mine === "true"} /> Mine
       </label>
-      <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white dark:bg-slate-100 dark:text-slate-900">
-        Filter
-      </button>
-      <Link href="/queue" className="text-sm text-slate-600 hover:underline dark:text-slate-400">
-        Clear
-      </Link>
+      <FilterButtons resetHref="/queue" />
     </form>
   );
 }
