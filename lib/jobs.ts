@@ -1,4 +1,4 @@
-import { PgBoss } from "pg-boss";
+import { PgBoss, type Job, type JobResult } from "pg-boss";
 
 /** Queue names: one place, so senders and workers cannot drift apart. */
 export const QUEUES = {
@@ -50,4 +50,32 @@ export async function stopBoss(): Promise<void> {
   const boss = await holder.sitrepBoss?.catch(() => undefined);
   holder.sitrepBoss = undefined;
   await boss?.stop({ graceful: true, timeout: 5000 });
+}
+
+/**
+ * Runs `handle` for each job of a queue, in every app instance. pg-boss 12 waits a whole polling
+ * interval after every fetch (30 s while LISTEN/NOTIFY is up) unless a fetch comes back full, so a
+ * backlog left after a burst drained at a few jobs per half minute; fetching batches with
+ * burstWhenBatchFull keeps pulling while there is work. Each job succeeds or fails on its own, so
+ * one bad job does not send its batch-mates back for a retry.
+ */
+export async function workEach<T extends object>(
+  boss: PgBoss,
+  queue: string,
+  options: { localConcurrency: number; batchSize: number },
+  handle: (job: Job<T>) => Promise<void>,
+): Promise<void> {
+  await boss.work<T>(queue, { ...options, pollingIntervalSeconds: 2, burstWhenBatchFull: true, perJobResults: true }, async (jobs) => {
+    const results: JobResult[] = [];
+    for (const job of jobs) {
+      try {
+        await handle(job);
+        results.push({ id: job.id, status: "completed" });
+      } catch (error) {
+        console.error(`[jobs] ${queue} job ${job.id} failed; pg-boss retries it`, error instanceof Error ? error.message : error);
+        results.push({ id: job.id, status: "failed", output: { message: error instanceof Error ? error.message : String(error) } });
+      }
+    }
+    return results;
+  });
 }

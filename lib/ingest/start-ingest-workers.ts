@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db";
 import { enqueueRawEvent } from "@/lib/ingest/enqueue-raw-event";
 import { processRawEvent } from "@/lib/ingest/process-raw-event";
 import { sweepRawEvents } from "@/lib/ingest/sweep-raw-events";
-import { QUEUES, getBoss, type RawEventJob } from "@/lib/jobs";
+import { QUEUES, getBoss, workEach, type RawEventJob } from "@/lib/jobs";
 import { enqueueRedraft } from "@/lib/reports/enqueue-redraft";
 
 /**
@@ -11,11 +11,9 @@ import { enqueueRedraft } from "@/lib/reports/enqueue-redraft";
  */
 export async function startIngestWorkers(db: Db, connectionString: string): Promise<void> {
   const boss = await getBoss(connectionString);
-  await boss.work<RawEventJob>(QUEUES.processRawEvent, { localConcurrency: 4, pollingIntervalSeconds: 2 }, async (jobs) => {
-    for (const job of jobs) {
-      const { incidentIds } = await processRawEvent(db, job.data.rawEventId);
-      for (const incidentId of incidentIds) await enqueueRedraft(incidentId);
-    }
+  await workEach<RawEventJob>(boss, QUEUES.processRawEvent, { localConcurrency: 4, batchSize: 5 }, async (job) => {
+    const { incidentIds } = await processRawEvent(db, job.data.rawEventId);
+    for (const incidentId of incidentIds) await enqueueRedraft(incidentId);
   });
   await boss.schedule(QUEUES.sweepRawEvents, "* * * * *");
   await boss.work(QUEUES.sweepRawEvents, async () => {

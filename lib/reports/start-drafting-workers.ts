@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { parseLlmConfig } from "@/lib/drafting/llm/config";
-import { QUEUES, getBoss, type DraftJob } from "@/lib/jobs";
+import { QUEUES, getBoss, workEach, type DraftJob } from "@/lib/jobs";
 import { enqueueRedraft } from "@/lib/reports/enqueue-redraft";
 import { redraftIncident } from "@/lib/reports/redraft-incident";
 
@@ -9,8 +9,8 @@ import { redraftIncident } from "@/lib/reports/redraft-incident";
 export async function startDraftingWorkers(db: Db, connectionString: string): Promise<void> {
   const boss = await getBoss(connectionString);
   const llm = parseLlmConfig(process.env);
-  await boss.work<DraftJob>(QUEUES.draftIncident, { localConcurrency: 2, pollingIntervalSeconds: 2 }, async (jobs) => {
-    for (const job of jobs) await redraftIncident(db, job.data.incidentId, { llm, statusUpdateOnly: job.data.statusUpdateOnly === true });
+  await workEach<DraftJob>(boss, QUEUES.draftIncident, { localConcurrency: 2, batchSize: 2 }, async (job) => {
+    await redraftIncident(db, job.data.incidentId, { llm, statusUpdateOnly: job.data.statusUpdateOnly === true });
   });
   await boss.schedule(QUEUES.sweepOpenIncidents, "* * * * *");
   await boss.work(QUEUES.sweepOpenIncidents, async () => {
