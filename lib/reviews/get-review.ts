@@ -7,7 +7,7 @@ import { hashEachSection, machineVersionOf, readMeta } from "@/lib/reports/revis
 import { breaksTwoPersonRule } from "@/lib/reviews/editor-identity";
 import { findApprovalProblems } from "@/lib/reviews/find-approval-problems";
 import { listReviewPresence } from "@/lib/reviews/list-review-presence";
-import { toReviewEvidence } from "@/lib/reviews/review-evidence";
+import { collectCitations, loadReviewEvidence } from "@/lib/reviews/load-review-evidence";
 
 export const getReviewSchema = z.object({ key: z.string().min(1), kind: z.enum(["report", "status_update"]).default("report") });
 
@@ -26,7 +26,7 @@ export async function getReview(ctx: Ctx, input: z.input<typeof getReviewSchema>
     async (tx) => {
       const incident = await tx.incident.findUnique({ where: { number }, include: { commander: { select: { name: true } }, mergedInto: { select: { number: true } } } });
       if (!incident) return null;
-      const [revision, revisions, entries, users, policy] = await Promise.all([
+      const [revision, revisions, users, policy] = await Promise.all([
         tx.reportRevision.findFirst({
           where: { incidentId: incident.id, kind },
           orderBy: { number: "desc" },
@@ -37,20 +37,16 @@ export async function getReview(ctx: Ctx, input: z.input<typeof getReviewSchema>
           },
         }),
         tx.reportRevision.findMany({ where: { incidentId: incident.id }, orderBy: [{ kind: "asc" }, { number: "desc" }], select: { id: true, kind: true, number: true, state: true, createdAt: true } }),
-        tx.timelineEntry.findMany({
-          where: { incidentId: incident.id },
-          orderBy: [{ at: "asc" }, { createdAt: "asc" }],
-          select: { id: true, at: true, kind: true, text: true, source: true, rawEventId: true, hidden: true, data: true, author: { select: { name: true } } },
-        }),
         tx.user.findMany({ where: { disabledAt: null, role: { not: "VIEWER" } }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } }),
         tx.reviewPolicy.findUnique({ where: { severity: incident.severity } }),
       ]);
-      return { incident, revision, revisions, entries, users, policy };
+      const evidence = await loadReviewEvidence(tx, incident.id, collectCitations(revision?.sections, revision?.meta));
+      return { incident, revision, revisions, evidence, users, policy };
     },
     { isolationLevel: "RepeatableRead" },
   );
   if (!snapshot) throw new AppError("NOT_FOUND", `No incident ${key}.`);
-  const { incident, revision, revisions, entries, users, policy } = snapshot;
+  const { incident, revision, revisions, evidence, users, policy } = snapshot;
   const me = ctx.actor.type === "user" ? ctx.actor.id : null;
   const presence = revision ? (await listReviewPresence(ctx.db, [revision.id])).filter((p) => p.userId !== me) : [];
   const sections = (revision?.sections ?? {}) as Record<string, unknown>;
@@ -106,7 +102,9 @@ export async function getReview(ctx: Ctx, input: z.input<typeof getReviewSchema>
       deliveries: revision.deliveries.map((d) => ({ ...d, sentAt: d.sentAt?.toISOString() ?? null })),
     },
     revisions: revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-    evidence: entries.map((e, i) => toReviewEvidence(e, i + 1)),
+    evidence: evidence.evidence,
+    /** All of the incident's evidence is in `evidence` when this equals its length; else only what is cited (search for the rest). */
+    evidenceTotal: evidence.total,
     users,
     presence,
     policy: { twoPersonRule: policy?.twoPersonRule ?? false },

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { fetchJson } from "@/components/api/fetch-json";
 import type { ReviewEvidence } from "@/lib/reviews/review-evidence";
+import { useEvidence } from "./evidence-context";
 import { MetricChart } from "./metric-chart";
 
 /** One piece of evidence behind a citation: its words, where it came from, the stored webhook payload or the metric series plotted. */
@@ -67,4 +68,10 @@ function prettyJson(body: string): string {
   } catch {
     return body;
   }
+}
+
+/** The dialog for the evidence a chip opened, looked up among what the page has (sent or found by a search). */
+export function EvidenceDialogFor({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const evidence = useEvidence();
+  return <EvidenceDialog evidence={id ? (evidence.byId.get(id) ?? null) : null} onClose={onClose} />;
 }

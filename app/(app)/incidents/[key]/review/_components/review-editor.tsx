@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { SeverityBadge, StatusBadge } from "@/components/ui/badges";
 import type { Review } from "@/lib/reviews/get-review";
 import { EmailPreview } from "./email-preview";
-import { EvidenceDialog } from "./evidence-dialog";
+import { EvidenceDialogFor } from "./evidence-dialog";
 import { EvidenceProvider } from "./evidence-context";
 import { PresenceBar } from "./presence-bar";
 import { RecipientsPanel } from "./recipients-panel";
@@ -53,7 +53,7 @@ export function ReviewEditor({ initial, kind }: { initial: Review; kind: ReviewK
   const { incident, revision } = review;
   const other: ReviewKind = kind === "report" ? "status_update" : "report";
   return (
-    <EvidenceProvider evidence={review.evidence} onOpen={setOpenId}>
+    <EvidenceProvider incidentKey={review.incident.key} evidence={review.evidence} total={review.evidenceTotal} onOpen={setOpenId}>
       <header className="mb-4 space-y-2">
         <p className="text-sm">
           <Link href={`/incidents/${incident.key}`} className="font-mono text-slate-500 hover:underline">
@@ -112,7 +112,7 @@ export function ReviewEditor({ initial, kind }: { initial: Review; kind: ReviewK
           </div>
         </>
       )}
-      <EvidenceDialog evidence={openId ? (review.evidence.find((e) => e.id === openId) ?? null) : null} onClose={() => setOpenId(null)} />
+      <EvidenceDialogFor id={openId} onClose={() => setOpenId(null)} />
     </EvidenceProvider>
   );
 }
