@@ -1,5 +1,9 @@
 import { parseLlmConfig } from "@/lib/drafting/llm/config";
 import { EnvError, getEnv } from "@/lib/env";
+import { stampPeerAddresses } from "@/lib/http/stamp-peer-address";
+
+// Sign-in limits per IP need the socket's address, which Next.js does not hand to actions.
+stampPeerAddresses();
 
 // Refuse to start with a missing or malformed environment, naming each variable at fault.
 try {

@@ -13,6 +13,8 @@ const chromiumArgs = [
   "--disable-quic",
 ];
 
+const browser = { ...devices["Desktop Chrome"], launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs } };
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -27,10 +29,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs } },
-    },
+    { name: "chromium", use: browser, teardown: "server log" },
+    // After every other test, even failed ones: searches what the server printed for secrets (e2e/server-log.teardown.ts).
+    { name: "server log", testMatch: /server-log\.teardown\.ts$/, use: browser },
   ],
   globalTeardown: "./e2e/global-teardown.ts",
   webServer: {

@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Auth.js imports next/headers without an extension, which only a bundler resolves; inlined, the
+    // security tests can also hand it a request's headers (tests/helpers/security/request-scope.ts).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

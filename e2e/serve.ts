@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { SYSTEM_ACTOR } from "@/lib/authz";
 import { createDatabaseIfMissing } from "@/lib/database/admin-database";
 import { withDatabase } from "@/lib/database/database-url";
@@ -12,7 +12,7 @@ import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createUser } from "@/lib/users/create-user";
 import { approveDraftedIncident } from "../tests/helpers/approved-incident";
 import { createDraftedIncident } from "../tests/helpers/drafted-incident";
-import { E2E_DATABASE_FILE, E2E_PAGERDUTY_SECRET, E2E_PASSWORD, E2E_PORT, E2E_RESPONDER, E2E_REVIEW_INCIDENTS, E2E_STAKEHOLDER, E2E_VIEWER } from "./fixtures/accounts";
+import { E2E_DATABASE_FILE, E2E_LOCKOUT, E2E_PAGERDUTY_SECRET, E2E_PASSWORD, E2E_PORT, E2E_RESPONDER, E2E_REVIEW_INCIDENTS, E2E_SERVER_LOG, E2E_STAKEHOLDER, E2E_VIEWER } from "./fixtures/accounts";
 
 // Playwright's webServer: a database of its own on the test server (DATABASE_URL's, else the
 // embedded test server), demo data with known passwords, then the production build (`next
@@ -36,24 +36,38 @@ async function main() {
   const incidents: Record<string, string> = {};
   for (const [name, title] of Object.entries(E2E_REVIEW_INCIDENTS)) incidents[name] = (await createDraftedIncident(db, { title, tags: ["payments", "customer-facing"], startedAt: new Date(Math.floor(Date.now() / 60_000) * 60_000 - 95 * 60_000) })).key;
   incidents.stakeholder = await seedStakeholderIncident(db);
+  await createUser({ db, actor: SYSTEM_ACTOR }, { ...E2E_LOCKOUT, password: E2E_PASSWORD });
   const tokens = {
     responder: (await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: "e2e-responder", role: "RESPONDER" })).token,
     viewer: (await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: "e2e-viewer", role: "VIEWER" })).token,
     agentRead: (await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: "e2e-agent-read", role: "AGENT", scope: "read" })).token,
     agentPropose: (await createApiToken({ db, actor: SYSTEM_ACTOR }, { name: "e2e-claude", role: "AGENT", scope: "propose" })).token,
   };
-  writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ serverUrl: server.serverUrl, name, tokens, incidents }));
+  // The secret is noted too, so the teardown can check the server's log never printed it.
+  const authSecret = randomBytes(32).toString("base64url");
+  writeFileSync(E2E_DATABASE_FILE, JSON.stringify({ serverUrl: server.serverUrl, name, tokens, incidents, authSecret }));
   await db.$disconnect();
 
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(E2E_PORT)], {
-    stdio: "inherit",
+    stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
       DATABASE_URL: url,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      AUTH_SECRET: authSecret,
       PAGERDUTY_WEBHOOK_SECRETS: E2E_PAGERDUTY_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",
     },
+  });
+  // Everything the server prints goes on to this process's output and into E2E_SERVER_LOG, which
+  // the teardown searches for secrets (e2e/fixtures/server-log.ts).
+  writeFileSync(E2E_SERVER_LOG, "");
+  child.stdout?.on("data", (chunk: Buffer) => {
+    appendFileSync(E2E_SERVER_LOG, chunk);
+    process.stdout.write(chunk);
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    appendFileSync(E2E_SERVER_LOG, chunk);
+    process.stderr.write(chunk);
   });
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));

@@ -37,6 +37,12 @@ describe("parseEnv", () => {
     expect(problems({ ...valid, SITREP_WORKERS: "maybe" })).toEqual(["SITREP_WORKERS must be on or off"]);
   });
 
+  it("reads the proxy setting and the sign-in limits, with safe defaults", () => {
+    expect(parseEnv(valid)).toMatchObject({ TRUST_PROXY: 0, SIGN_IN_ACCOUNT_LIMIT: 5, SIGN_IN_IP_LIMIT: 20 });
+    expect(parseEnv({ ...valid, TRUST_PROXY: "1", SIGN_IN_IP_LIMIT: "100" })).toMatchObject({ TRUST_PROXY: 1, SIGN_IN_IP_LIMIT: 100 });
+    expect(problems({ ...valid, TRUST_PROXY: "yes", SIGN_IN_ACCOUNT_LIMIT: "0" }).map((p) => p.split(" ")[0]).sort()).toEqual(["SIGN_IN_ACCOUNT_LIMIT", "TRUST_PROXY"]);
+  });
+
   it("requires the OIDC variables together", () => {
     expect(problems({ ...valid, OIDC_ISSUER: "https://id.example.com" })).toEqual([
       "OIDC_CLIENT_ID is required when OIDC_ISSUER is set",

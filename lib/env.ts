@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { DEFAULT_SIGN_IN_LIMITS } from "@/lib/auth/sign-in-limits";
 
 const role = z.enum(["ADMIN", "COMMANDER", "RESPONDER", "VIEWER", "AUDITOR"]);
 // Each comma-separated value must be long enough to resist guessing.
 const webhookSecret = z.string().refine((value) => value.split(",").every((part) => part.trim().length >= 16), "must be at least 16 characters (each, when comma-separated)");
+
+const attemptLimit = z.coerce.number({ error: "must be a number of attempts" }).int("must be a whole number").min(1, "must be at least 1").max(1000);
 
 /** Every environment variable the app reads. The README's table mirrors this schema. */
 const envSchema = z
@@ -33,6 +36,10 @@ const envSchema = z
       .regex(/^(?:[^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, "must be an address, or a name and an address: Sitrep <incidents@example.com>")
       .default("Sitrep <incidents@sitrep.local>"),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+    // How many reverse proxies in front append to X-Forwarded-For; 0 trusts only the socket (lib/http/client-ip.ts).
+    TRUST_PROXY: z.coerce.number({ error: "must be a number of proxies (0 when none)" }).int("must be a whole number").min(0).max(10).default(0),
+    SIGN_IN_ACCOUNT_LIMIT: attemptLimit.default(DEFAULT_SIGN_IN_LIMITS.account),
+    SIGN_IN_IP_LIMIT: attemptLimit.default(DEFAULT_SIGN_IN_LIMITS.ip),
   })
   .superRefine((env, ctx) => {
     const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;

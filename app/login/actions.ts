@@ -2,7 +2,7 @@
 
 import { randomUUID } from "node:crypto";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn } from "@/lib/auth/auth";
+import { SignInThrottled, signIn } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
 export type SignInState = { error?: string; email?: string };
@@ -18,9 +18,7 @@ export async function signInWithPassword(_prev: SignInState, form: FormData): Pr
     return {};
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean the sign-in failed.
-    if (error instanceof CredentialsSignin && error.code === "throttled") {
-      return { error: "Too many failed attempts for this e-mail. Wait 15 minutes and try again.", email };
-    }
+    if (error instanceof SignInThrottled) return { error: error.refusal.message, email };
     if (error instanceof CredentialsSignin) return { error: "Wrong e-mail or password.", email };
     if (error instanceof AuthError) {
       // Not a wrong password: the database or a provider failed. Say so, with a reference.

@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-lifetime";
 
 // Paths anyone may open; everything else under the app needs a session.
 const PUBLIC_PATHS = [/^\/login$/, /^\/status\//, /^\/api\//];
@@ -9,7 +10,7 @@ const PUBLIC_PATHS = [/^\/login$/, /^\/status\//, /^\/api\//];
  */
 export const authConfig = {
   pages: { signIn: "/login" },
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   trustHost: true,
   providers: [],
   logger: {

@@ -1,15 +1,21 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/lib/auth/auth-config";
+import { describeSignInThrottle } from "@/lib/auth/sign-in-limits";
 import { findOrCreateOidcUser } from "@/lib/auth/find-or-create-oidc-user";
 import { startUserSession } from "@/lib/auth/start-user-session";
 import { getDb } from "@/lib/db";
 import { getEnv, isOidcEnabled } from "@/lib/env";
+import type { AppError } from "@/lib/errors";
+import { findClientIp } from "@/lib/http/client-ip";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 
-/** Too many failed attempts for this e-mail; the code reaches the sign-in form. */
-class SignInThrottled extends CredentialsSignin {
+/** Too many attempts for this e-mail or from this IP; the sign-in form shows `refusal` (RATE_LIMITED) with when to retry. */
+export class SignInThrottled extends CredentialsSignin {
   code = "throttled";
+  constructor(readonly refusal: AppError) {
+    super(refusal.message);
+  }
 }
 
 function buildProviders(): NextAuthConfig["providers"] {
@@ -17,10 +23,12 @@ function buildProviders(): NextAuthConfig["providers"] {
   const providers: NextAuthConfig["providers"] = [
     Credentials({
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials) => {
-        const result = await authenticateUser(getDb(), { email: credentials.email, password: credentials.password });
+      authorize: async (credentials, request) => {
+        const ip = findClientIp(request.headers, env.TRUST_PROXY);
+        const limits = { account: env.SIGN_IN_ACCOUNT_LIMIT, ip: env.SIGN_IN_IP_LIMIT };
+        const result = await authenticateUser(getDb(), { email: credentials.email, password: credentials.password, ip }, { limits });
         if (result.ok) return result.user;
-        throw result.reason === "throttled" ? new SignInThrottled() : new CredentialsSignin();
+        throw result.reason === "throttled" ? new SignInThrottled(describeSignInThrottle(result, new Date())) : new CredentialsSignin();
       },
     }),
   ];

@@ -37,7 +37,9 @@ function resendTransport(apiKey: string, baseUrl: string | undefined, timeoutMs:
       );
       if (error) {
         const status = (error as { statusCode?: number | null }).statusCode ?? null;
-        return { ok: false, retryable: isRetryableStatus(status), error: `${status ?? "network"} ${error.name}: ${error.message}` };
+        // The provider's words are kept (on the delivery and in the audit log), but never the key, should it quote it back.
+        const message = error.message.replaceAll(apiKey, "[redacted API key]");
+        return { ok: false, retryable: isRetryableStatus(status), error: `${status ?? "network"} ${error.name}: ${message}` };
       }
       return { ok: true, providerMessageId: data?.id ?? null };
     },

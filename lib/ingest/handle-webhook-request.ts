@@ -16,6 +16,8 @@ export async function handleWebhookRequest(
   const requestId = randomUUID();
   try {
     const result = await receiveWebhook(deps ?? { db: getDb(), enqueue: enqueueRawEvent }, { sender, request });
+    // A sender's set-up gone wrong shows here first; the reason names what was wrong, never a credential.
+    if (result.status === 401) console.warn(`[ingest] ${requestId}: ${sender} delivery refused: ${(result.body.error as { message?: string } | undefined)?.message ?? "unauthenticated"}`);
     return Response.json({ ...result.body, requestId }, { status: result.status, headers: { "x-request-id": requestId, ...result.headers } });
   } catch (error) {
     if (isDatabaseUnavailable(error)) {

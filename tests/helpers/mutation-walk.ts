@@ -24,7 +24,7 @@ export function walkEntryPoints(): Map<string, string[]> {
   return modules;
 }
 
-function exportedNames(source: ts.SourceFile): string[] {
+export function exportedNames(source: ts.SourceFile): string[] {
   const isExported = (node: ts.Node) => ts.canHaveModifiers(node) && Boolean(ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword));
   const bound = (name: ts.BindingName): string[] => (ts.isIdentifier(name) ? [name.text] : name.elements.flatMap((e) => (ts.isBindingElement(e) ? bound(e.name) : [])));
   return source.statements.flatMap((statement) => {

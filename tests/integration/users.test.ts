@@ -125,8 +125,8 @@ describe("authenticateUser", () => {
     for (let i = 0; i < MAX_FAILED_ATTEMPTS; i += 1) {
       expect(await authenticateUser(db, { email: "target@example.com", password: `guess-${i}` })).toEqual({ ok: false, reason: "invalid" });
     }
-    expect(await authenticateUser(db, { email: "target@example.com", password: "the-right-password" })).toEqual({ ok: false, reason: "throttled" });
-    expect(await authenticateUser(db, { email: "target@example.com", password: "the-right-password" })).toEqual({ ok: false, reason: "throttled" });
+    expect(await authenticateUser(db, { email: "target@example.com", password: "the-right-password" })).toMatchObject({ ok: false, reason: "throttled", scope: "account" });
+    expect(await authenticateUser(db, { email: "target@example.com", password: "the-right-password" })).toMatchObject({ ok: false, reason: "throttled", scope: "account" });
     expect(await db.auditEvent.count({ where: { action: "auth.sign_in_throttled", actorLabel: "target@example.com" } })).toBe(1);
     // Once the window has passed, the right password works again.
     const later = new Date(Date.now() + THROTTLE_WINDOW_MS + 1000);
