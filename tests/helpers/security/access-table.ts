@@ -75,6 +75,7 @@ export const ACCESS: Record<string, Rule> = {
   "GET /api/incidents/[key]/history": { permission: "drafts.read" },
   "GET /api/incidents/[key]/history/export": { permission: "drafts.read" },
   "GET /api/incidents/[key]/review": { permission: "drafts.read" },
+  "GET /api/incidents/[key]/evidence": { permission: "evidence.read" },
   "POST /api/incidents/[key]/evidence": { permission: "evidence.create" },
   "PUT /api/incidents/[key]/recipients": { permission: "incidents.send" },
   "GET /api/queue": { permission: "drafts.read" },
