@@ -18,6 +18,8 @@ export function buildPagerDutyDelivery(options: { pdIncidentId: string; title: s
   return { body, headers: { "content-type": "application/json", "x-pagerduty-signature": `v1=${createHmac("sha256", BENCH_PAGERDUTY_SECRET).update(body).digest("hex")}` } };
 }
 
+const UPDATES = ["incident.acknowledged", "incident.escalated", "incident.priority_updated"];
+
 export type LoadResult = {
   seconds: number;
   accepted: number;
@@ -42,8 +44,11 @@ export async function runPagerDutyLoad(baseUrl: string, options: { connections: 
     requests: [
       {
         setupRequest: (request) => {
-          const n = sent++ % incidents;
-          const delivery = buildPagerDutyDelivery({ pdIncidentId: `PBENCH${options.runId}${n}`, title: `Bench storm ${options.runId} #${n}: checkout 502s` });
+          const seq = sent++;
+          const n = seq % incidents;
+          // Each PagerDuty incident triggers once; the storm after that is its updates.
+          const eventType = seq < incidents ? "incident.triggered" : UPDATES[seq % UPDATES.length];
+          const delivery = buildPagerDutyDelivery({ pdIncidentId: `PBENCH${options.runId}${n}`, title: `Bench storm ${options.runId} #${n}: checkout 502s`, eventType });
           return { ...request, body: delivery.body.toString("utf8"), headers: delivery.headers };
         },
       },

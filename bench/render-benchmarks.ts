@@ -51,7 +51,7 @@ function ingest(r: IngestResult): string[] {
   return [
     `## Ingest throughput and latency (${day(r.date)})`,
     "",
-    `Signed PagerDuty v3 webhooks with distinct event ids on 20 PagerDuty incidents (an alert storm), from ${r.connections} concurrent senders (autocannon) for ${r.seconds} s per run, against \`next start\` with its background workers on PostgreSQL. Baseline (the ceiling): raw \`pg\` INSERTs of a row the size of a stored webhook (same body bytes and headers) into the same database at the same concurrency, run just before each app run.`,
+    `Signed PagerDuty v3 webhooks with distinct event ids on 20 PagerDuty incidents (an alert storm: one trigger each, then acknowledgements, escalations and priority changes), from ${r.connections} concurrent senders (autocannon) for ${r.seconds} s per run, against \`next start\` with its background workers on PostgreSQL. Baseline (the ceiling): raw \`pg\` INSERTs of a row the size of a stored webhook (same body bytes and headers) into the same database at the same concurrency, run just before each app run.`,
     "",
     "| run | accepted | p50 | p99 | errors | ceiling | ceiling p99 |",
     "| --- | --- | --- | --- | --- | --- | --- |",

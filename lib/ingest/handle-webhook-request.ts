@@ -11,7 +11,7 @@ import { receiveWebhook } from "@/lib/ingest/receive-webhook";
 export async function handleWebhookRequest(
   request: Request,
   sender: string,
-  deps?: { db: Db; enqueue: (rawEventId: string) => Promise<void> },
+  deps?: { db: Db; enqueue: (rawEventId: string, options?: { isTrigger: boolean }) => Promise<void> },
 ): Promise<Response> {
   const requestId = randomUUID();
   try {

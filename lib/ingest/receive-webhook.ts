@@ -25,7 +25,7 @@ function headersToStore(headers: Record<string, string>, tokenHeader: string | n
  * Database failures propagate so the route can answer 503 and the sender retries.
  */
 export async function receiveWebhook(
-  deps: { db: Db; enqueue: (rawEventId: string) => Promise<void>; now?: Date },
+  deps: { db: Db; enqueue: (rawEventId: string, options?: { isTrigger: boolean }) => Promise<void>; now?: Date },
   input: { sender: string; request: Request },
 ): Promise<WebhookReply> {
   const { sender, request } = input;
@@ -73,6 +73,10 @@ export async function receiveWebhook(
   if (!stored) return reply(200, { status: "duplicate", deliveryId: parsed.deliveryId });
   if (isIgnored) return reply(202, { status: "ignored", reason: parsed.ignoredReason ?? "nothing to act on", deliveryId: parsed.deliveryId });
   // The raw event is durable now; if enqueueing fails, the sweeper picks it up, so still 202.
-  await deps.enqueue(stored.id).catch((error: unknown) => console.error(`[ingest] enqueue failed for ${stored.id}; the sweeper will retry`, error));
+  // A trigger may open a new incident, whose first draft a commander is waiting for: it goes ahead
+  // of an alert storm's updates to incidents already open (order between them does not matter:
+  // processing is order-independent).
+  const isTrigger = parsed.events.some((event) => event.kind === "trigger");
+  await deps.enqueue(stored.id, { isTrigger }).catch((error: unknown) => console.error(`[ingest] enqueue failed for ${stored.id}; the sweeper will retry`, error));
   return reply(202, { status: "accepted", id: stored.id, deliveryId: parsed.deliveryId, events: parsed.events.length });
 }
