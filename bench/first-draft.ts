@@ -32,7 +32,8 @@ async function triggerAndWait(app: BenchApp, databaseUrl: string, label: string,
   let sending = true;
   const sender = (async () => {
     for (let i = 0; i < count; i++) {
-      const delivery = buildPagerDutyDelivery({ pdIncidentId: `PFIRST${label}${i}`, title: `First draft ${label} #${i}: checkout 502s` });
+      // A service of its own, so the trigger opens a new incident rather than joining an open one.
+      const delivery = buildPagerDutyDelivery({ pdIncidentId: `PFIRST${label}${i}`, title: `First draft ${label} #${i}: ledger 502s`, service: `ledger-${label}-${i}` });
       const response = await fetch(`${app.baseUrl}/api/webhooks/pagerduty`, { method: "POST", headers: delivery.headers, body: new Uint8Array(delivery.body) });
       const body = (await response.json()) as { id?: string };
       if (response.status !== 202 || !body.id) throw new Error(`trigger ${i} answered ${response.status}`);
@@ -49,7 +50,7 @@ async function triggerAndWait(app: BenchApp, databaseUrl: string, label: string,
       const { rows } = await client.query<{ raw_event_id: string; at: string }>(
         `SELECT t."rawEventId" AS raw_event_id, min(extract(epoch FROM r."createdAt") * 1000) AS at
            FROM "TimelineEntry" t JOIN "ReportRevision" r ON r."incidentId" = t."incidentId" AND r.kind = 'report'
-          WHERE t."rawEventId" = ANY($1) AND r.sections ?& array[${complete}] GROUP BY 1`,
+          WHERE t."rawEventId" = ANY($1) AND r.number = 1 AND r.sections ?& array[${complete}] GROUP BY 1`,
         [pending],
       );
       for (const row of rows) drafted.set(row.raw_event_id, Number(row.at));
@@ -58,6 +59,9 @@ async function triggerAndWait(app: BenchApp, databaseUrl: string, label: string,
   }
   await sender;
   await client.end();
+  // A first draft older than the trigger means it joined an incident already open: not a new one.
+  const joined = [...sentAt].filter(([id, at]) => drafted.has(id) && drafted.get(id)! < at - 1000).length;
+  if (joined > 0) throw new Error(`${joined} triggers joined an open incident instead of opening one`);
   const samples = [...sentAt].filter(([id]) => drafted.has(id)).map(([id, at]) => Math.max(0, drafted.get(id)! - at));
   return { samples, missing: sentAt.size - samples.length };
 }

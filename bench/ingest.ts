@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import type { BenchApp } from "./app-server";
 import { runPagerDutyLoad, type LoadResult } from "./pagerduty-load";
+import { runIngestInProcess } from "./ingest-in-process";
 import { runPgCeiling } from "./pg-ceiling";
 import { median, spread } from "./stats";
 
@@ -12,7 +13,9 @@ export type IngestResult = {
   seconds: number;
   app: LoadResult[];
   ceiling: LoadResult[];
-  median: { acceptedPerSecond: number; p50Ms: number; p99Ms: number; ceilingPerSecond: number; ceilingP99Ms: number };
+  /** The route handler called in the bench process (no HTTP, no Next.js): where the gap to the ceiling is. */
+  inProcess: LoadResult[];
+  median: { acceptedPerSecond: number; p50Ms: number; p99Ms: number; ceilingPerSecond: number; ceilingP99Ms: number; inProcessPerSecond: number };
   spread: { acceptedPerSecond: [number, number]; p99Ms: [number, number]; ceilingPerSecond: [number, number] };
   shareOfCeiling: number;
   errors: number;
@@ -47,12 +50,15 @@ export async function waitForProcessing(databaseUrl: string, timeoutSeconds = Nu
 export async function benchIngest(app: BenchApp, databaseUrl: string, options: { runs: number; seconds: number; connections: number }): Promise<IngestResult> {
   const appRuns: LoadResult[] = [];
   const ceilingRuns: LoadResult[] = [];
+  const inProcessRuns: LoadResult[] = [];
   // Warm-up: the first requests compile routes' server chunks and open pools.
   await runPagerDutyLoad(app.baseUrl, { connections: 10, seconds: 3, runId: "warm" });
   await waitForProcessing(databaseUrl);
   for (let run = 0; run < options.runs; run++) {
     ceilingRuns.push(await runPgCeiling(databaseUrl, options));
     appRuns.push(await runPagerDutyLoad(app.baseUrl, { ...options, runId: String(run) }));
+    await waitForProcessing(databaseUrl);
+    inProcessRuns.push(await runIngestInProcess(databaseUrl, { ...options, seconds: Math.min(options.seconds, 10) }));
     console.log(`[bench] ingest run ${run + 1}: ${appRuns.at(-1)!.acceptedPerSecond.toFixed(0)}/s (ceiling ${ceilingRuns.at(-1)!.acceptedPerSecond.toFixed(0)}/s)`);
     // Each run starts on an empty backlog, so one run's processing does not slow the next.
     await waitForProcessing(databaseUrl);
@@ -60,6 +66,7 @@ export async function benchIngest(app: BenchApp, databaseUrl: string, options: {
   const processing = await waitForProcessing(databaseUrl);
   const rate = (r: LoadResult) => r.acceptedPerSecond;
   const m = {
+    inProcessPerSecond: median(inProcessRuns.map(rate)),
     acceptedPerSecond: median(appRuns.map(rate)),
     p50Ms: median(appRuns.map((r) => r.p50Ms)),
     p99Ms: median(appRuns.map((r) => r.p99Ms)),
@@ -77,6 +84,7 @@ export async function benchIngest(app: BenchApp, databaseUrl: string, options: {
     seconds: options.seconds,
     app: appRuns,
     ceiling: ceilingRuns,
+    inProcess: inProcessRuns,
     median: m,
     spread: { acceptedPerSecond: spread(appRuns.map(rate)), p99Ms: spread(appRuns.map((r) => r.p99Ms)), ceilingPerSecond: spread(ceilingRuns.map(rate)) },
     shareOfCeiling,

@@ -8,12 +8,13 @@ const TEMPLATE = JSON.parse(readFileSync("tests/fixtures/webhooks/pagerduty/01-t
 };
 
 /** A PagerDuty v3 delivery with a distinct event id, on one of `incidents` PagerDuty incidents (an alert storm: many events, few incidents). */
-export function buildPagerDutyDelivery(options: { pdIncidentId: string; title: string; eventType?: string }): { body: Buffer; headers: Record<string, string> } {
+export function buildPagerDutyDelivery(options: { pdIncidentId: string; title: string; eventType?: string; service?: string }): { body: Buffer; headers: Record<string, string> } {
   const event = structuredClone(TEMPLATE.event);
   event.id = randomUUID();
   event.event_type = options.eventType ?? "incident.triggered";
   event.occurred_at = new Date().toISOString();
-  event.data = { ...event.data, id: options.pdIncidentId, title: options.title, incident_key: options.pdIncidentId, html_url: `https://acme-shop.pagerduty.com/incidents/${options.pdIncidentId}` };
+  const service = options.service ? { ...(event.data.service as object), id: `S${options.service}`, summary: options.service } : event.data.service;
+  event.data = { ...event.data, service, id: options.pdIncidentId, title: options.title, incident_key: options.pdIncidentId, html_url: `https://acme-shop.pagerduty.com/incidents/${options.pdIncidentId}` };
   const body = Buffer.from(JSON.stringify({ event }));
   return { body, headers: { "content-type": "application/json", "x-pagerduty-signature": `v1=${createHmac("sha256", BENCH_PAGERDUTY_SECRET).update(body).digest("hex")}` } };
 }
