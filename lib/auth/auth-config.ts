@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { NextResponse } from "next/server";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-lifetime";
 
 // Paths anyone may open; everything else under the app needs a session.
@@ -27,10 +28,14 @@ export const authConfig = {
     debug() {},
   },
   callbacks: {
+    // A redirect, not `false`: with a handler wrapped in auth() (proxy.ts), Auth.js runs the
+    // handler whatever a boolean says, so only a Response keeps signed-out visitors out.
     authorized({ auth, request }) {
       const path = request.nextUrl.pathname;
-      if (PUBLIC_PATHS.some((re) => re.test(path))) return true;
-      return Boolean(auth?.user);
+      if (PUBLIC_PATHS.some((re) => re.test(path)) || auth?.user) return true;
+      const login = new URL("/login", request.nextUrl);
+      login.searchParams.set("callbackUrl", request.nextUrl.href);
+      return NextResponse.redirect(login);
     },
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;

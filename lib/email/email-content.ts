@@ -107,7 +107,10 @@ export type EmailTemplateName = "incident_report" | "status_update" | "action_it
  * under their own flag.
  */
 export function emailSubject(template: EmailTemplateName, incident: Pick<EmailIncident, "key" | "title">, options: { isReply: boolean }): string {
-  const base = `${incident.key}: ${incident.title}`;
+  // A title is a sender's or a person's text: a CR or LF in it must not end the Subject header
+  // (and start a Bcc:), whichever transport writes the headers.
+  const title = incident.title.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, " ").trim();
+  const base = `${incident.key}: ${title}`;
   if (template === "action_items") return `[ACTION REQUIRED] ${base}`;
   return options.isReply ? `Re: ${base}` : base;
 }

@@ -18,7 +18,8 @@ const evidenceUnion = z.discriminatedUnion("format", [
     at: z.coerce.date(),
     text: z.string().trim().min(1).max(2000),
     service: z.string().trim().max(120).optional(),
-    url: z.url().max(2000).optional(),
+    // A deploy tool's link is shown as one: never a javascript:, data: or other non-web URL.
+    url: z.url({ protocol: /^https?$/, error: "The link must be an http(s) URL." }).max(2000).optional(),
     source: z.string().trim().max(80).default("Change"),
   }),
   z.object({

@@ -19,5 +19,5 @@ export const GET = apiRoute<{ key: string }>("drafts.read", async (ctx, request,
   if (format === "json") return new Response(`${JSON.stringify(pack, null, 2)}\n`, { headers: { ...headers, "content-type": "application/json; charset=utf-8" } });
   const html = await renderEvidencePackHtml(pack);
   // Even opened in place, the page may run nothing and load nothing: its only style is inline.
-  return new Response(html, { headers: { ...headers, "content-type": "text/html; charset=utf-8", "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'" } });
+  return new Response(html, { headers: { ...headers, "content-type": "text/html; charset=utf-8", "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" } });
 });
