@@ -6,6 +6,7 @@ import { signIn } from "./fixtures/sign-in";
 const saved = (page: Page, section: string) => expect(page.getByTestId(`save-status-${section}`)).toHaveText("Saved", { timeout: 10_000 });
 
 test("a commander works the queue: edits timeline, impact and root cause, watches the email preview change, and approves", async ({ page }) => {
+  test.setTimeout(60_000); // five sections edited and saved, each waited for
   const { approve: key } = readE2eIncidents();
   await signIn(page, E2E_COMMANDER.email);
   await page.getByRole("link", { name: /^Queue/ }).click();
@@ -97,6 +98,8 @@ test("a responder edits but cannot approve, in the page or through the API", asy
 });
 
 test("two people on the same draft see each other, and the second save of a section gets the merge, not an overwrite", async ({ browser }) => {
+  // Two browsers, two sign-ins and presence polling: about 26 s on a loaded 2-core machine, too near the 30 s default.
+  test.setTimeout(60_000);
   const { conflict: key } = readE2eIncidents();
   const [first, second] = [await browser.newContext(), await browser.newContext()];
   const [commander, responder] = [await first.newPage(), await second.newPage()];
