@@ -138,6 +138,7 @@ export const ACCESS_AND_MACHINE_MUTATIONS: Record<string, Entry> = {
   "@/lib/http/api-route": { notAMutation: "HTTP wrapper: authenticates, maps errors; its writes are the auth.permission_denied row for a refused role (audit.test.ts) and, through the token check, token.use once a minute (api-tokens.test.ts)" },
   "@/lib/http/public-origin": { notAMutation: "HTTP helper: reads the public origin" },
   "@/lib/http/read-json-body": { notAMutation: "HTTP helper: parses a request body" },
+  "@/lib/reviews/search-review-evidence": { notAMutation: "reads evidence to cite (GET beside the evidence POST)" },
   "@/lib/http/run-action": { notAMutation: "server-action wrapper: maps errors to form state" },
   "@/lib/evidence/read-evidence-form": { notAMutation: "pure: turns the upload form into evidence input" },
   "@/lib/users/schemas": { notAMutation: "zod schemas" },
