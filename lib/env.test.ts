@@ -24,6 +24,13 @@ describe("parseEnv", () => {
     expect(problems({ ...valid, EMAIL_FROM: "not an address", RESEND_BASE_URL: "nope", SMTP_URL: "http://mail" }).map((p) => p.split(" ")[0]).sort()).toEqual(["EMAIL_FROM", "RESEND_BASE_URL", "SMTP_URL"]);
   });
 
+  it("takes the email retry delay in whole seconds, 5 unless set", () => {
+    expect(parseEnv(valid).EMAIL_RETRY_DELAY_SECONDS).toBe(5);
+    expect(parseEnv({ ...valid, EMAIL_RETRY_DELAY_SECONDS: "1" }).EMAIL_RETRY_DELAY_SECONDS).toBe(1);
+    expect(problems({ ...valid, EMAIL_RETRY_DELAY_SECONDS: "0" })).toEqual(["EMAIL_RETRY_DELAY_SECONDS must be 1–300"]);
+    expect(problems({ ...valid, EMAIL_RETRY_DELAY_SECONDS: "soon" })).toEqual(["EMAIL_RETRY_DELAY_SECONDS must be a number of seconds"]);
+  });
+
   it("names each missing or malformed variable", () => {
     expect(problems({})).toEqual([expect.stringMatching(/^DATABASE_URL is required/), expect.stringMatching(/^AUTH_SECRET is required/)]);
     expect(problems({ ...valid, DATABASE_URL: "mysql://x" })).toEqual(["DATABASE_URL must be a postgresql:// connection URL"]);

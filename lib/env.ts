@@ -40,6 +40,7 @@ const envSchema = z
     TRUST_PROXY: z.coerce.number({ error: "must be a number of proxies (0 when none)" }).int("must be a whole number").min(0).max(10).default(0),
     SIGN_IN_ACCOUNT_LIMIT: attemptLimit.default(DEFAULT_SIGN_IN_LIMITS.account),
     SIGN_IN_IP_LIMIT: attemptLimit.default(DEFAULT_SIGN_IN_LIMITS.ip),
+    EMAIL_RETRY_DELAY_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int("must be a whole number of seconds").min(1, "must be 1–300").max(300, "must be 1–300").default(5),
   })
   .superRefine((env, ctx) => {
     const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;

@@ -1,6 +1,8 @@
 // Codes that mean "the database could not be reached or is restarting", as Prisma, adapter-pg,
 // node-postgres and PostgreSQL report them. Such failures are worth a retry, never a 500.
-const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// P2028: an interactive transaction that could not start or finish in its time (queued behind
+// locks on a saturated database); nothing was committed, so it is a retry, not a 500.
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 const NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN"]);
 // 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 08xxx connection exceptions, 53300 too many connections.
 const SQLSTATE = /^(57P0[123]|08\d{3}|53300)$/;

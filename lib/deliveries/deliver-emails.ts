@@ -3,8 +3,12 @@ import type { Db } from "@/lib/db";
 import type { Transport } from "@/lib/email/create-transport";
 
 const MAILER = { type: "system", id: null, label: "mailer" } as const;
-/** A claimed delivery untouched for this long belongs to a worker that died; another may take it. Well above one send's timeout. */
-export const SENDING_LEASE_SECONDS = 120;
+/**
+ * A claimed delivery untouched for this long belongs to a worker that died; another may take it.
+ * A claim lives for one send (at most its 15 s timeout), and should a slow worker outlive it
+ * anyway, both send under the same idempotency key: the provider delivers once.
+ */
+export const SENDING_LEASE_SECONDS = 30;
 
 type Claimed = { id: string; revisionId: string; recipient: string; subject: string; html: string; text: string; headers: Record<string, string>; tags: { name: string; value: string }[]; attempts: number; incidentId: string };
 
@@ -16,7 +20,9 @@ type Claimed = { id: string; revisionId: string; recipient: string; subject: str
  * is recorded per recipient, with its audit row.
  */
 export async function deliverEmails(db: Db, transport: Transport, ids: string[], options: { from: string; isLastAttempt: boolean }) {
-  const counts = { sent: 0, failed: 0, retry: 0, skipped: 0 };
+  // held: skipped because another claim on it has not run out yet (a subset of skipped). Its job
+  // tries again later rather than leaving the row to the sweep, in case that claim's worker died.
+  const counts = { sent: 0, failed: 0, retry: 0, skipped: 0, held: 0 };
   for (const id of ids) {
     // Claim the row: queued ones, or "sending" ones whose worker died (its lease ran out). Exactly one job wins the claim.
     const [row] = await db.$queryRaw<Claimed[]>`
@@ -27,6 +33,7 @@ export async function deliverEmails(db: Db, transport: Transport, ids: string[],
       RETURNING d."id", d."revisionId", d."recipient", d."subject", d."html", d."text", d."headers", d."tags", d."attempts", r."incidentId"`;
     if (!row) {
       counts.skipped += 1;
+      if ((await db.delivery.count({ where: { id, status: "sending" } })) > 0) counts.held += 1;
       continue;
     }
     const outcome = await transport.send({ from: options.from, to: row.recipient, subject: row.subject, html: row.html, text: row.text, headers: row.headers, tags: row.tags }, { idempotencyKey: `sitrep-delivery-${row.id}` });

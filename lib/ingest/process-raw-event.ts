@@ -23,7 +23,12 @@ export async function processRawEvent(db: Db, rawEventId: string, options: { for
         const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "RawEvent" WHERE "id" = ${rawEventId} FOR UPDATE SKIP LOCKED`;
         if (locked.length === 0) return only((await tx.rawEvent.count({ where: { id: rawEventId } })) ? "busy" : "missing");
         const raw = await tx.rawEvent.findUniqueOrThrow({ where: { id: rawEventId } });
-        if (!options.force && (raw.state === "processed" || raw.state === "ignored" || raw.state === "rejected")) return only("already-done");
+        if (!options.force && (raw.state === "processed" || raw.state === "ignored" || raw.state === "rejected")) {
+          // Still name the incidents: a job retried because its worker died after this commit has
+          // their re-drafts to request, or the drafts never see this delivery's evidence.
+          const touched = await tx.timelineEntry.findMany({ where: { rawEventId }, select: { incidentId: true }, distinct: ["incidentId"] });
+          return { outcome: "already-done" as const, incidentIds: touched.map((t) => t.incidentId) };
+        }
         if (!isWebhookSender(raw.sender)) throw new Error(`Raw events from ${raw.sender} are not webhook deliveries.`);
         const json = parseJsonBody(Buffer.from(raw.body).toString("utf8"));
         if (!json.ok) throw new Error(json.message);

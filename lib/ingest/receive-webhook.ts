@@ -13,6 +13,13 @@ export type WebhookReply = { status: number; body: Record<string, unknown>; head
 const reply = (status: number, body: Record<string, unknown>, headers?: Record<string, string>): WebhookReply => ({ status, body, headers });
 const refuse = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) => reply(status, { error: { code, message, ...extra } });
 
+/** A few more tries over about 15 s, off the request's path (a database restart is usually over by then). */
+function retryLater(attempt: () => Promise<void>, delays = [1000, 4000, 10_000]): void {
+  const [delay, ...rest] = delays;
+  if (delay === undefined) return;
+  setTimeout(() => void attempt().catch(() => retryLater(attempt, rest)), delay).unref();
+}
+
 /** Headers worth keeping with the raw payload, minus anything that carries a credential. */
 function headersToStore(headers: Record<string, string>, tokenHeader: string | null): Record<string, string> {
   const secret = new Set(["authorization", "cookie", "proxy-authorization", ...(tokenHeader ? [tokenHeader.toLowerCase()] : [])]);
@@ -72,11 +79,14 @@ export async function receiveWebhook(
   });
   if (!stored) return reply(200, { status: "duplicate", deliveryId: parsed.deliveryId });
   if (isIgnored) return reply(202, { status: "ignored", reason: parsed.ignoredReason ?? "nothing to act on", deliveryId: parsed.deliveryId });
-  // The raw event is durable now; if enqueueing fails, the sweeper picks it up, so still 202.
+  // The raw event is durable now, so still 202 if enqueueing fails: it is tried again shortly, and
+  // should that fail too (or this process die), the minute's sweep picks the event up.
   // A trigger may open a new incident, whose first draft a commander is waiting for: it goes ahead
-  // of an alert storm's updates to incidents already open (order between them does not matter:
-  // processing is order-independent).
-  const isTrigger = parsed.events.some((event) => event.kind === "trigger");
-  await deps.enqueue(stored.id, { isTrigger }).catch((error: unknown) => console.error(`[ingest] enqueue failed for ${stored.id}; the sweeper will retry`, error));
+  // of an alert storm's updates to incidents already open (processing is order-independent).
+  const hint = { isTrigger: parsed.events.some((event) => event.kind === "trigger") };
+  await deps.enqueue(stored.id, hint).catch((error: unknown) => {
+    console.error(`[ingest] enqueue failed for ${stored.id}; retrying shortly, and the sweeper will`, error instanceof Error ? error.message : error);
+    retryLater(() => deps.enqueue(stored.id, hint));
+  });
   return reply(202, { status: "accepted", id: stored.id, deliveryId: parsed.deliveryId, events: parsed.events.length });
 }

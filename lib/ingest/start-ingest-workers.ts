@@ -2,8 +2,8 @@ import type { Db } from "@/lib/db";
 import { enqueueRawEvent } from "@/lib/ingest/enqueue-raw-event";
 import { processRawEvent } from "@/lib/ingest/process-raw-event";
 import { sweepRawEvents } from "@/lib/ingest/sweep-raw-events";
-import { QUEUES, getBoss, workEach, type RawEventJob } from "@/lib/jobs";
-import { enqueueRedraft } from "@/lib/reports/enqueue-redraft";
+import { QUEUES, eachJob, getBoss, workOptions, type RawEventJob } from "@/lib/jobs";
+import { requestRedraft } from "@/lib/reports/enqueue-redraft";
 
 /**
  * Runs in every app instance: pg-boss hands each job to exactly one of them, so instances can be
@@ -11,10 +11,15 @@ import { enqueueRedraft } from "@/lib/reports/enqueue-redraft";
  */
 export async function startIngestWorkers(db: Db, connectionString: string): Promise<void> {
   const boss = await getBoss(connectionString);
-  await workEach<RawEventJob>(boss, QUEUES.processRawEvent, { localConcurrency: 4, batchSize: 5 }, async (job) => {
-    const { incidentIds } = await processRawEvent(db, job.data.rawEventId);
-    for (const incidentId of incidentIds) await enqueueRedraft(incidentId);
-  });
+  await boss.work<RawEventJob>(
+    QUEUES.processRawEvent,
+    workOptions(4, 4),
+    eachJob(async (job) => {
+      const { incidentIds } = await processRawEvent(db, job.data.rawEventId);
+      // A re-draft that cannot be queued fails the job: its retry finds the delivery done and asks again.
+      for (const incidentId of incidentIds) await requestRedraft(incidentId);
+    }),
+  );
   await boss.schedule(QUEUES.sweepRawEvents, "* * * * *");
   await boss.work(QUEUES.sweepRawEvents, async () => {
     await sweepRawEvents(db, enqueueRawEvent);

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { parseLlmConfig } from "@/lib/drafting/llm/config";
-import { QUEUES, getBoss, workEach, type DraftJob } from "@/lib/jobs";
+import { QUEUES, eachJob, getBoss, workOptions, type DraftJob } from "@/lib/jobs";
 import { enqueueRedraft } from "@/lib/reports/enqueue-redraft";
 import { redraftIncident } from "@/lib/reports/redraft-incident";
 
@@ -9,9 +9,13 @@ import { redraftIncident } from "@/lib/reports/redraft-incident";
 export async function startDraftingWorkers(db: Db, connectionString: string): Promise<void> {
   const boss = await getBoss(connectionString);
   const llm = parseLlmConfig(process.env);
-  await workEach<DraftJob>(boss, QUEUES.draftIncident, { localConcurrency: 2, batchSize: 2 }, async (job) => {
-    await redraftIncident(db, job.data.incidentId, { llm, statusUpdateOnly: job.data.statusUpdateOnly === true });
-  });
+  await boss.work<DraftJob>(
+    QUEUES.draftIncident,
+    workOptions(2, 1),
+    eachJob(async (job) => {
+      await redraftIncident(db, job.data.incidentId, { llm, statusUpdateOnly: job.data.statusUpdateOnly === true });
+    }),
+  );
   await boss.schedule(QUEUES.sweepOpenIncidents, "* * * * *");
   await boss.work(QUEUES.sweepOpenIncidents, async () => {
     const open = await db.incident.findMany({ where: { status: { not: "resolved" }, mergedIntoId: null }, select: { id: true }, take: 500 });

@@ -13,17 +13,20 @@ type Reply = { status: number; body: unknown } | "hang";
 export async function startResendRecorder() {
   const requests: RecordedRequest[] = [];
   const delivered = new Map<string, { id: string; body: Record<string, unknown> }>();
-  let script: (request: RecordedRequest, index: number) => Reply | undefined = () => undefined;
+  // A script may answer later (a slow provider): the request is recorded on arrival, accepted when it answers.
+  let script: (request: RecordedRequest, index: number) => Reply | undefined | Promise<Reply | undefined> = () => undefined;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const record: RecordedRequest = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as Record<string, unknown> };
       requests.push(record);
-      const reply = script(record, requests.length - 1) ?? accept(record);
-      if (reply === "hang") return; // never answers: the client's timeout decides
-      res.writeHead(reply.status, { "content-type": "application/json" });
-      res.end(JSON.stringify(reply.body));
+      void Promise.resolve(script(record, requests.length - 1)).then((scripted) => {
+        const reply = scripted ?? accept(record);
+        if (reply === "hang") return; // never answers: the client's timeout decides
+        res.writeHead(reply.status, { "content-type": "application/json" });
+        res.end(JSON.stringify(reply.body));
+      });
     });
   });
   function accept(record: RecordedRequest): Reply {
