@@ -85,7 +85,7 @@ export async function receiveWebhook(
   // of an alert storm's updates to incidents already open (processing is order-independent).
   const hint = { isTrigger: parsed.events.some((event) => event.kind === "trigger") };
   await deps.enqueue(stored.id, hint).catch((error: unknown) => {
-    console.error(`[ingest] enqueue failed for ${stored.id}; retrying shortly, and the sweeper will`, error instanceof Error ? error.message : error);
+    console.error(`[ingest] enqueue failed for ${stored.id} (${error instanceof Error ? error.message : String(error)}); retrying shortly, and the sweeper will retry`);
     retryLater(() => deps.enqueue(stored.id, hint));
   });
   return reply(202, { status: "accepted", id: stored.id, deliveryId: parsed.deliveryId, events: parsed.events.length });
