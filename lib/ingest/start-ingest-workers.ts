@@ -3,7 +3,7 @@ import { enqueueRawEvent } from "@/lib/ingest/enqueue-raw-event";
 import { processRawEvent } from "@/lib/ingest/process-raw-event";
 import { sweepRawEvents } from "@/lib/ingest/sweep-raw-events";
 import { QUEUES, eachJob, getBoss, workOptions, type RawEventJob } from "@/lib/jobs";
-import { requestRedraft } from "@/lib/reports/enqueue-redraft";
+import { REDRAFT_COALESCE_SECONDS, requestRedraft } from "@/lib/reports/enqueue-redraft";
 
 /**
  * Runs in every app instance: pg-boss hands each job to exactly one of them, so instances can be
@@ -17,7 +17,10 @@ export async function startIngestWorkers(db: Db, connectionString: string): Prom
     eachJob(async (job) => {
       const { incidentIds } = await processRawEvent(db, job.data.rawEventId);
       // A re-draft that cannot be queued fails the job: its retry finds the delivery done and asks again.
-      for (const incidentId of incidentIds) await requestRedraft(incidentId);
+      for (const incidentId of incidentIds) {
+        const hasDraft = await db.reportRevision.findFirst({ where: { incidentId, kind: "report" }, select: { id: true } });
+        await requestRedraft(incidentId, { afterSeconds: hasDraft ? REDRAFT_COALESCE_SECONDS : 0 });
+      }
     }),
   );
   await boss.schedule(QUEUES.sweepRawEvents, "* * * * *");

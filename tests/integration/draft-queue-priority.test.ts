@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QUEUES, getBoss, stopBoss, type DraftJob } from "@/lib/jobs";
-import { enqueueRedraft } from "@/lib/reports/enqueue-redraft";
+import { REDRAFT_COALESCE_SECONDS, enqueueRedraft, requestRedraft } from "@/lib/reports/enqueue-redraft";
 import { createMigratedDatabase } from "../helpers/migrated-database";
 
 let url: string;
@@ -24,5 +24,13 @@ describe("the drafting queue", () => {
     const rest = await boss.fetch<DraftJob>(QUEUES.draftIncident, { batchSize: 50 });
     expect(rest).toHaveLength(30);
     expect(rest.every((job) => job.data.statusUpdateOnly === true)).toBe(true);
+  });
+
+  it("folds the re-drafts an alert storm asks for while one waits its few seconds into that one", async () => {
+    for (let i = 0; i < 20; i += 1) await requestRedraft("storming-incident", { afterSeconds: REDRAFT_COALESCE_SECONDS, connectionString: url });
+    const boss = await getBoss(url);
+    const waiting = (await boss.findJobs<DraftJob>(QUEUES.draftIncident)).filter((job) => job.data.incidentId === "storming-incident");
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]!.startAfter.getTime()).toBeGreaterThan(Date.now());
   });
 });
