@@ -91,7 +91,7 @@ function reviewPage(r: ReviewPageResult): string[] {
     row("demo-sized (baseline)", r.small),
     row(`${n(r.entries)} entries`, r.large),
     "",
-    `Median **${ms(r.median.largeMs)}** (runs ${ms(r.spread.largeMs[0])}–${ms(r.spread.largeMs[1])}), **${r.ratio}×** the baseline. In Chromium: load ${ms(r.browser.loadMs)}, main-thread long tasks ${ms(r.browser.longTaskMs)}, ${n(r.browser.renderedTimelineRows)} timeline rows and ${n(r.browser.renderedEvidenceRows)} evidence rows in the DOM. Target: ${r.target}: ${verdict(r.isMet)}.`,
+    `Median **${ms(r.median.largeMs)}** (runs ${ms(r.spread.largeMs[0])}–${ms(r.spread.largeMs[1])}), **${r.ratio}×** the baseline. In Chromium: load ${ms(r.browser.loadMs)}, main-thread long tasks ${ms(r.browser.longTaskMs)}, ${n(r.browser.renderedTimelineRows)} timeline rows in the DOM. Target: ${r.target}: ${verdict(r.isMet)}.`,
   ];
 }
 
