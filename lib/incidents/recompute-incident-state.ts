@@ -1,41 +1,22 @@
-import type { IncidentStatus, Severity } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/authz";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { DbTx } from "@/lib/db";
 import { deriveIncidentState } from "@/lib/incidents/derive-incident-state";
+import { loadLifecycleEntries } from "@/lib/incidents/load-lifecycle-entries";
 
-const LIFECYCLE_KINDS = ["trigger", "acknowledge", "escalate", "resolve", "priority_change", "status_change"] as const;
 const FIELDS = ["status", "severity", "startedAt", "detectedAt", "acknowledgedAt", "resolvedAt"] as const;
-
-type EntryData = { alertKey?: string; severity?: Severity; status?: IncidentStatus; startsAt?: unknown } | null;
-
-function readDate(value: unknown): Date | null {
-  if (typeof value !== "string") return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
 
 export type DerivedChange = { before: Record<string, unknown>; after: Record<string, unknown> };
 
 /**
- * Re-derives status, severity and milestone times from the incident's whole timeline and saves
+ * Re-derives status, severity and milestone times from the incident's timeline and saves
  * what changed. A change of its own (an alert arriving) is audited here; a person's action that
  * causes it (a merge, a split, added evidence) passes `audit: false` and records the returned
  * change in its own event, so one action is one audit row.
  */
 export async function recomputeIncidentState(tx: DbTx, actor: Actor, incidentId: string, options: { addServices?: string[]; audit?: boolean } = {}): Promise<DerivedChange | null> {
   const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId } });
-  const entries = await tx.timelineEntry.findMany({
-    where: { incidentId, kind: { in: [...LIFECYCLE_KINDS] } },
-    select: { at: true, kind: true, authorType: true, data: true },
-  });
-  const next = deriveIncidentState(
-    entries.map((e) => {
-      const data = e.data as EntryData;
-      return { at: e.at, kind: e.kind, authorType: e.authorType, alertKey: data?.alertKey, severity: data?.severity, status: data?.status, startsAt: readDate(data?.startsAt) };
-    }),
-    incident,
-  );
+  const next = deriveIncidentState(await loadLifecycleEntries(tx, incidentId), incident);
   const services = [...new Set([...incident.services, ...(options.addServices ?? [])])];
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};

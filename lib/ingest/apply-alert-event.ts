@@ -9,7 +9,17 @@ import { recomputeIncidentState } from "@/lib/incidents/recompute-incident-state
 import type { IntegrationSettings } from "@/lib/ingest/integration-settings";
 import type { ParsedAlertEvent } from "@/lib/ingest/types";
 
-export type ApplyContext = { actor: Actor; source: string; rawEventId: string; settings: IntegrationSettings; force?: boolean };
+export type ApplyContext = {
+  actor: Actor;
+  source: string;
+  rawEventId: string;
+  settings: IntegrationSettings;
+  force?: boolean;
+  /** Every event of the delivery (their sender keys are locked), so service locks are taken for all at once. */
+  delivery?: ParsedAlertEvent[];
+};
+/** `isNew`: a new timeline entry; `created`: a new incident. */
+export type ApplyResult = { incidentId: string; isNew: boolean; created: boolean };
 
 /** When the alert began: a resolve from Alertmanager or Grafana carries its start too. */
 function eventStart(event: ParsedAlertEvent): Date {
@@ -23,7 +33,7 @@ function eventStart(event: ParsedAlertEvent): Date {
  * With `force` (a replay), an entry already stored is rewritten from the event, so a parser fix
  * reaches history.
  */
-export async function applyAlertEvent(tx: DbTx, ctx: ApplyContext, parsed: ParsedAlertEvent): Promise<{ incidentId: string; isNew: boolean }> {
+export async function applyAlertEvent(tx: DbTx, ctx: ApplyContext, parsed: ParsedAlertEvent): Promise<ApplyResult> {
   const event = { ...parsed, services: normalizeServices(parsed.services) };
   const severity = mapSeverity(event.priority, ctx.settings.severityMap);
   const data = {
@@ -42,21 +52,22 @@ export async function applyAlertEvent(tx: DbTx, ctx: ApplyContext, parsed: Parse
   // The same fact may already sit on an incident (after a merge or split): never twice.
   const known = await tx.timelineEntry.findFirst({ where: { dedupeKey: event.dedupeKey, authorType: "machine" }, select: { id: true, incidentId: true } });
   if (known) {
-    if (!ctx.force) return { incidentId: known.incidentId, isNew: false };
+    if (!ctx.force) return { incidentId: known.incidentId, isNew: false, created: false };
     await tx.timelineEntry.update({ where: { id: known.id }, data: entry });
     await recomputeIncidentState(tx, ctx.actor, known.incidentId, { addServices: event.services });
-    return { incidentId: known.incidentId, isNew: false };
+    return { incidentId: known.incidentId, isNew: false, created: false };
   }
 
   const startedAt = eventStart(event);
-  let incidentId = await findIncidentForEvent(tx, event, startedAt);
+  let incidentId = await findIncidentForEvent(tx, event, startedAt, ctx.delivery);
+  const created = !incidentId;
   if (!incidentId) {
-    const created = await tx.incident.create({
+    const incident = await tx.incident.create({
       data: { title: event.title ?? event.text, severity: severity ?? DEFAULT_SEVERITY, services: event.services, startedAt, detectedAt: event.kind === "trigger" ? startedAt : null },
       select: { id: true, number: true, title: true, severity: true },
     });
-    incidentId = created.id;
-    await recordAuditEvent(tx, ctx.actor, { action: "incident.create", targetType: "Incident", targetId: created.id, incidentId: created.id, after: { number: created.number, title: created.title, severity: created.severity, source: ctx.source } });
+    incidentId = incident.id;
+    await recordAuditEvent(tx, ctx.actor, { action: "incident.create", targetType: "Incident", targetId: incident.id, incidentId: incident.id, after: { number: incident.number, title: incident.title, severity: incident.severity, source: ctx.source } });
   }
   // Point every key of this event here (a recurring key may have pointed at an older incident).
   for (const key of event.externalKeys) {
@@ -64,5 +75,5 @@ export async function applyAlertEvent(tx: DbTx, ctx: ApplyContext, parsed: Parse
   }
   await tx.timelineEntry.create({ data: { ...entry, incidentId, authorType: "machine", dedupeKey: event.dedupeKey } });
   await recomputeIncidentState(tx, ctx.actor, incidentId, { addServices: event.services });
-  return { incidentId, isNew: true };
+  return { incidentId, isNew: true, created };
 }

@@ -3,11 +3,34 @@ import { isLinkUsable } from "@/lib/ingest/link-policy";
 import { CORRELATION_WINDOW_MS, OPEN_INCIDENT_HORIZON_MS, pickCorrelatedIncident } from "@/lib/ingest/pick-correlated-incident";
 import type { ParsedAlertEvent } from "@/lib/ingest/types";
 
-// Serialise work on the same sender keys and services across workers and app instances, so two
-// deliveries about one new outage cannot each open an incident. Sorted to avoid deadlocks.
-export async function lockEventKeys(tx: DbTx, events: Pick<ParsedAlertEvent, "externalKeys" | "services">[]): Promise<void> {
-  const keys = [...new Set(events.flatMap((e) => [...e.externalKeys, ...e.services.map((s) => `svc:${s.trim().toLowerCase()}`)]))].sort();
-  for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
+type LockableEvent = Pick<ParsedAlertEvent, "externalKeys" | "services">;
+
+// One round trip for any number of locks, taken in the subquery's sorted order.
+async function lockAll(tx: DbTx, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM (SELECT DISTINCT k FROM unnest(${keys}::text[]) AS k ORDER BY k) AS sorted`;
+}
+
+/**
+ * Serialises work on the same sender keys across workers and app instances. Every transaction
+ * takes all of a delivery's sender keys first and its service locks (below) only afterwards, so
+ * the order is global and two grouped notifications cannot deadlock.
+ */
+export async function lockEventKeys(tx: DbTx, events: LockableEvent[]): Promise<void> {
+  await lockAll(tx, events.flatMap((e) => e.externalKeys));
+  // A grouped notification's later event could otherwise take a service lock while holding an
+  // incident's row lock from an earlier one, the reverse of an opener's order.
+  if (events.length > 1) await lockServices(tx, events);
+}
+
+/**
+ * The service locks, taken only by a delivery that must correlate by service or open an
+ * incident, so two deliveries about one new outage cannot each open one. A storm on a known
+ * incident finds it by its key and never queues on its service's lock. All of the delivery's
+ * services at once: a later event of the same delivery then takes no new lock out of order.
+ */
+async function lockServices(tx: DbTx, events: LockableEvent[]): Promise<void> {
+  await lockAll(tx, events.flatMap((e) => e.services.map((s) => `svc:${s.trim().toLowerCase()}`)));
 }
 
 /** Follows merges to the surviving incident, locking it so a merge cannot slip in underneath. */
@@ -25,15 +48,21 @@ async function lockSurvivor(tx: DbTx, id: string): Promise<string> {
 /**
  * The incident an event belongs to: by the sender's own keys (in the order the sender gave
  * them, skipping recurring keys of long-resolved incidents), else by shared service and time,
- * else null (a new incident).
+ * else null (a new incident). `delivery` is every event of the delivery, whose keys the caller
+ * has locked.
  */
-export async function findIncidentForEvent(tx: DbTx, event: ParsedAlertEvent, eventAt: Date): Promise<string | null> {
+export async function findIncidentForEvent(tx: DbTx, event: ParsedAlertEvent, eventAt: Date, delivery: LockableEvent[] = [event]): Promise<string | null> {
   await lockEventKeys(tx, [event]);
   const links = await tx.incidentLink.findMany({ where: { key: { in: event.externalKeys } }, select: { key: true, incidentId: true, incident: { select: { resolvedAt: true, services: true } } } });
   for (const key of event.externalKeys) {
     const link = links.find((l) => l.key === key);
-    if (link && isLinkUsable(key, link.incident, { at: eventAt, services: event.services })) return lockSurvivor(tx, link.incidentId);
+    if (!link || !isLinkUsable(key, link.incident, { at: eventAt, services: event.services })) continue;
+    // A service new to the incident changes what correlation finds: then this waits like an opener.
+    const known = new Set(link.incident.services.map((s) => s.trim().toLowerCase()));
+    if (event.services.some((s) => !known.has(s.trim().toLowerCase()))) await lockServices(tx, delivery);
+    return lockSurvivor(tx, link.incidentId);
   }
+  await lockServices(tx, delivery);
   if (event.services.length === 0) return null;
   const at = eventAt.getTime();
   const candidates = await tx.incident.findMany({

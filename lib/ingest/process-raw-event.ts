@@ -7,8 +7,9 @@ import { SENDERS, isWebhookSender } from "@/lib/ingest/senders";
 
 export type ProcessOutcome = "processed" | "already-done" | "busy" | "missing" | "ignored" | "rejected";
 /** The outcome, and every incident the delivery touched (a grouped notification can touch several). */
-export type ProcessResult = { outcome: ProcessOutcome; incidentIds: string[] };
+export type ProcessResult = { outcome: ProcessOutcome; incidentIds: string[]; createdIncidentIds?: string[] };
 const only = (outcome: ProcessOutcome): ProcessResult => ({ outcome, incidentIds: [] });
+type LockedRawEvent = { state: string; sender: string; body: Uint8Array; headers: unknown };
 
 /**
  * Normalises one stored delivery into incidents and timeline entries. Safe to run any number of
@@ -20,9 +21,9 @@ export async function processRawEvent(db: Db, rawEventId: string, options: { for
   try {
     return await db.$transaction(
       async (tx) => {
-        const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "RawEvent" WHERE "id" = ${rawEventId} FOR UPDATE SKIP LOCKED`;
-        if (locked.length === 0) return only((await tx.rawEvent.count({ where: { id: rawEventId } })) ? "busy" : "missing");
-        const raw = await tx.rawEvent.findUniqueOrThrow({ where: { id: rawEventId } });
+        // Lock and read in one round trip: under a storm every query per delivery counts.
+        const [raw] = await tx.$queryRaw<LockedRawEvent[]>`SELECT "state", "sender", "body", "headers" FROM "RawEvent" WHERE "id" = ${rawEventId} FOR UPDATE SKIP LOCKED`;
+        if (!raw) return only((await tx.rawEvent.count({ where: { id: rawEventId } })) ? "busy" : "missing");
         if (!options.force && (raw.state === "processed" || raw.state === "ignored" || raw.state === "rejected")) {
           // Still name the incidents: a job retried because its worker died after this commit has
           // their re-drafts to request, or the drafts never see this delivery's evidence.
@@ -49,18 +50,24 @@ export async function processRawEvent(db: Db, rawEventId: string, options: { for
           rawEventId,
           settings: credentials.settings,
           force: options.force,
+          delivery: parsed.events,
         };
         // Take every lock this delivery needs up front, in one sorted order, so two grouped
         // notifications sharing alerts cannot deadlock.
         await lockEventKeys(tx, parsed.events);
         const incidentIds: string[] = [];
-        for (const event of parsed.events) incidentIds.push((await applyAlertEvent(tx, ctx, event)).incidentId);
+        const createdIncidentIds: string[] = [];
+        for (const event of parsed.events) {
+          const applied = await applyAlertEvent(tx, ctx, event);
+          incidentIds.push(applied.incidentId);
+          if (applied.created) createdIncidentIds.push(applied.incidentId);
+        }
         const incidentId = incidentIds[incidentIds.length - 1] ?? null;
         await tx.rawEvent.update({
           where: { id: rawEventId },
           data: { state: "processed", processedAt: new Date(), attempts: { increment: 1 }, error: null, incidentId },
         });
-        return { outcome: "processed" as const, incidentIds: [...new Set(incidentIds)] };
+        return { outcome: "processed" as const, incidentIds: [...new Set(incidentIds)], createdIncidentIds };
       },
       { timeout: 30_000, maxWait: 10_000 },
     );

@@ -15,11 +15,13 @@ export async function startIngestWorkers(db: Db, connectionString: string): Prom
     QUEUES.processRawEvent,
     workOptions(4, 4),
     eachJob(async (job) => {
-      const { incidentIds } = await processRawEvent(db, job.data.rawEventId);
+      const { outcome, incidentIds, createdIncidentIds = [] } = await processRawEvent(db, job.data.rawEventId);
       // A re-draft that cannot be queued fails the job: its retry finds the delivery done and asks again.
       for (const incidentId of incidentIds) {
-        const hasDraft = await db.reportRevision.findFirst({ where: { incidentId, kind: "report" }, select: { id: true } });
-        await requestRedraft(incidentId, { afterSeconds: hasDraft ? REDRAFT_COALESCE_SECONDS : 0 });
+        // A new incident's first draft starts at once; the rest coalesce. A retry cannot tell who
+        // created the incident, so it asks the database.
+        const isFirst = outcome === "already-done" ? !(await db.reportRevision.findFirst({ where: { incidentId, kind: "report" }, select: { id: true } })) : createdIncidentIds.includes(incidentId);
+        await requestRedraft(incidentId, { afterSeconds: isFirst ? 0 : REDRAFT_COALESCE_SECONDS });
       }
     }),
   );

@@ -1,0 +1,4 @@
+-- CreateIndex
+CREATE INDEX "TimelineEntry_incidentId_kind_at_idx" ON "TimelineEntry"("incidentId", "kind", "at");
+
+
