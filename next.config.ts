@@ -19,7 +19,12 @@ const nextConfig: NextConfig = {
       { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
       ...(process.env.NODE_ENV === "production" ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
     ];
-    return [{ source: "/:path*", headers }];
+    // A share link's token is a bearer secret in the URL: its page sends no Referer anywhere. A
+    // route handler cannot override a header set here, and the last matching entry wins.
+    return [
+      { source: "/:path*", headers },
+      { source: "/status/:token", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+    ];
   },
   typedRoutes: false,
 };

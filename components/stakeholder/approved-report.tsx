@@ -3,9 +3,9 @@ import { CitedLines, Notes, utc } from "./cited-lines";
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <section className="break-inside-avoid">
+    <section className="report-section break-inside-avoid">
       <h3 className="mb-2 text-base font-semibold">{title}</h3>
-      <div className="text-sm leading-relaxed text-slate-800 dark:text-slate-200">{children}</div>
+      <div className="report-body text-sm leading-relaxed text-slate-800 dark:text-slate-200">{children}</div>
     </section>
   );
 }
@@ -14,12 +14,12 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export function ApprovedReport({ report }: { report: ReportEmailProps }) {
   const { impact, rootCause } = report;
   return (
-    <div className="space-y-6">
+    <div className="approved-report space-y-6">
       <Section title="Summary">
         <CitedLines lines={report.summary} empty="No summary was approved." />
       </Section>
       <Section title="Impact">
-        <dl className="mb-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dl className="impact mb-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
           <dt className="text-slate-500">Started</dt>
           <dd>{utc(impact.startedAt)}</dd>
           <dt className="text-slate-500">Ended</dt>
@@ -38,7 +38,7 @@ export function ApprovedReport({ report }: { report: ReportEmailProps }) {
           )}
         </dl>
         {impact.figures.length > 0 && (
-          <ul className="mb-2 list-disc pl-5">
+          <ul className="figures mb-2 list-disc pl-5">
             {impact.figures.map((f, i) => (
               <li key={i}>
                 {f.text}
@@ -57,10 +57,10 @@ export function ApprovedReport({ report }: { report: ReportEmailProps }) {
       </Section>
       {report.timeline.length > 0 && (
         <Section title="Timeline">
-          <ol className="space-y-1">
+          <ol className="timeline space-y-1">
             {report.timeline.map((item, i) => (
               <li key={i} className="grid grid-cols-[7.5rem_1fr] gap-3">
-                <span className="font-mono text-xs text-slate-500 tabular-nums">{utc(item.at).slice(5)}</span>
+                <span className="when font-mono text-xs text-slate-500 tabular-nums">{utc(item.at).slice(5)}</span>
                 <span>
                   {item.text}
                   <Notes notes={item.notes} />
@@ -72,11 +72,11 @@ export function ApprovedReport({ report }: { report: ReportEmailProps }) {
       )}
       {report.actionItems.length > 0 && (
         <Section title="Action items">
-          <ul className="space-y-1">
+          <ul className="action-items space-y-1">
             {report.actionItems.map((item, i) => (
               <li key={i}>
-                <span className="font-medium">{item.title}</span>
-                <span className="text-slate-500">
+                <span className="action-title font-medium">{item.title}</span>
+                <span className="muted text-slate-500">
                   {" "}
                   — {item.status.replace("_", " ")}
                   {item.owner && `, owner ${item.owner}`}
@@ -89,7 +89,7 @@ export function ApprovedReport({ report }: { report: ReportEmailProps }) {
       )}
       {report.footnotes.length > 0 && (
         <Section title="Sources">
-          <ol className="space-y-1 text-xs text-slate-600 dark:text-slate-400">
+          <ol className="sources space-y-1 text-xs text-slate-600 dark:text-slate-400">
             {report.footnotes.map((note) => (
               <li key={note.n} id={`source-${note.n}`}>
                 [{note.n}] {note.source}, {utc(note.at)}

@@ -4,8 +4,9 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 
 /**
- * The page's only island: while the incident is open it asks `versionUrl` every 30 seconds
- * (not while the tab is hidden) and re-renders the server page when what stakeholders see changed.
+ * The in-app stakeholder page's only island: while the incident is open it asks `versionUrl` every
+ * 30 seconds (not while the tab is hidden) and re-renders the server page when what stakeholders see
+ * changed. The share link's page, which ships no React, does the same in status-refresh.tsx.
  */
 export function AutoRefresh({ versionUrl, version }: { versionUrl: string; version: string }) {
   const router = useRouter();

@@ -2,9 +2,9 @@ import type { CitedLine } from "@/lib/email/email-content";
 
 /** Approved sentences with their footnote numbers, as the email carries them. */
 export function CitedLines({ lines, empty }: { lines: CitedLine[]; empty?: string }) {
-  if (lines.length === 0) return empty ? <p className="text-slate-500">{empty}</p> : null;
+  if (lines.length === 0) return empty ? <p className="muted text-slate-500">{empty}</p> : null;
   return (
-    <div className="space-y-2">
+    <div className="lines space-y-2">
       {lines.map((line, i) => (
         <p key={i}>
           {line.text}
@@ -18,7 +18,7 @@ export function CitedLines({ lines, empty }: { lines: CitedLine[]; empty?: strin
 export function Notes({ notes }: { notes: number[] }) {
   if (notes.length === 0) return null;
   return (
-    <sup className="ml-0.5 font-mono text-xs text-slate-500">
+    <sup className="notes ml-0.5 font-mono text-xs text-slate-500">
       {notes.map((n) => (
         <a key={n} href={`#source-${n}`} className="ml-0.5 hover:underline">
           [{n}]

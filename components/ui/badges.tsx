@@ -11,7 +11,7 @@ const SEVERITY_STYLE: Record<Severity, string> = {
 // Text carries the meaning; colour only helps, so the badges read the same without it.
 export function SeverityBadge({ severity }: { severity: Severity }) {
   return (
-    <span className={`inline-flex items-center rounded px-1.5 py-0.5 font-mono text-xs font-semibold ${SEVERITY_STYLE[severity]}`}>
+    <span className={`badge severity severity-${severity.toLowerCase()} inline-flex items-center rounded px-1.5 py-0.5 font-mono text-xs font-semibold ${SEVERITY_STYLE[severity]}`}>
       {severity}
     </span>
   );
@@ -26,7 +26,7 @@ const STATUS_STYLE: Record<IncidentStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: IncidentStatus }) {
-  return <span className={`inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium capitalize ${STATUS_STYLE[status]}`}>{status}</span>;
+  return <span className={`badge status status-${status} inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium capitalize ${STATUS_STYLE[status]}`}>{status}</span>;
 }
 
 export function RoleBadge({ role }: { role: string }) {

@@ -49,7 +49,6 @@ const SETTINGS = "action app/(app)/settings";
 export const ACCESS: Record<string, Rule> = {
   "page /": { public: "only redirects to /incidents, which checks" },
   "page /login": { public: "the sign-in form; a signed-in user is sent on" },
-  "page /status/[token]": { shareLink: true },
   "page /incidents": { permission: "incidents.read" },
   "page /incidents/[key]": { permission: "incidents.read" },
   "page /incidents/[key]/history": { permission: "drafts.read" },
@@ -94,6 +93,8 @@ export const ACCESS: Record<string, Rule> = {
   "GET /api/audit": { permission: "audit.read" },
   "GET /api/audit/export": { permission: "audit.read" },
   "GET /api/status/[token]": { shareLink: true },
+  // The share link's page: plain HTML from a route handler (ADR 0014), the same rule as the page it replaced.
+  "GET /status/[token]": { shareLink: true },
   "POST /api/webhooks/[sender]": { webhook: true },
   "POST /api/mcp": { agent: true },
   "GET /api/mcp": { agent: true },

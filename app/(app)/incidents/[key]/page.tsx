@@ -13,6 +13,7 @@ import { isAppError } from "@/lib/errors";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { listTagSuggestions } from "@/lib/incidents/list-tag-suggestions";
 import { listIncidentDeliveries } from "@/lib/deliveries/list-incident-deliveries";
+import { AutoRefresh } from "@/components/stakeholder/auto-refresh";
 import { StakeholderView } from "@/components/stakeholder/stakeholder-view";
 import { findPublicOrigin } from "@/lib/http/public-origin";
 import { getStakeholderView } from "@/lib/stakeholder/get-stakeholder-view";
@@ -39,7 +40,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[ke
   // Stakeholders read approved content only: their page is built from nothing else.
   if (!can(ctx.actor.role, "drafts.read")) {
     const view = await getStakeholderView(ctx, { key }).catch(rethrow);
-    return <StakeholderView view={view} versionUrl={`/api/incidents/${view.incident.key}/approved`} />;
+    return <StakeholderView view={view} refresh={<AutoRefresh versionUrl={`/api/incidents/${view.incident.key}/approved`} version={view.version} />} />;
   }
   const incident = await getIncident(ctx, { key }).catch(rethrow);
   const canEdit = can(ctx.actor.role, "incidents.update") && !incident.mergedInto;
