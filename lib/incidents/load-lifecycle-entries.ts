@@ -12,7 +12,7 @@ const RFC3339 = String.raw`^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]
  * each alert's latest trigger or resolve, the earliest trigger, one trigger per severity, the
  * latest resolve, the resolve whose alert started first, the first acknowledgement, the latest
  * human status change and the latest priority change. deriveIncidentState gives the same answer
- * on these as on the whole timeline (its unit tests pin the rules), and the work no longer grows
+ * on these as on the whole timeline (tests/integration/lifecycle-entries.test.ts compares them), and the work no longer grows
  * with an alert storm's acknowledgements and escalations: each part is an index scan on
  * (incidentId, kind, at). Ties on time fall to the later-stored entry, as in storage order.
  */
@@ -28,7 +28,7 @@ export async function loadLifecycleEntries(tx: DbTx, incidentId: string): Promis
       UNION (SELECT "id" FROM "TimelineEntry" WHERE "incidentId" = ${incidentId} AND "authorType" = 'machine' AND "kind" = 'resolve' ORDER BY "at" DESC, "createdAt" DESC LIMIT 1)
       UNION (SELECT "id" FROM "TimelineEntry"
         WHERE "incidentId" = ${incidentId} AND "authorType" = 'machine' AND "kind" = 'resolve' AND "data"->>'startsAt' ~ ${RFC3339}
-        ORDER BY CASE WHEN "data"->>'startsAt' ~ ${RFC3339} THEN ("data"->>'startsAt')::timestamptz END LIMIT 1)
+        ORDER BY ("data"->>'startsAt')::timestamptz LIMIT 1)
       UNION (SELECT "id" FROM "TimelineEntry" WHERE "incidentId" = ${incidentId} AND "kind" = 'acknowledge' ORDER BY "at", "createdAt" LIMIT 1)
       UNION (SELECT "id" FROM "TimelineEntry"
         WHERE "incidentId" = ${incidentId} AND "authorType" = 'human' AND "kind" = 'status_change' AND "data"->>'status' IS NOT NULL ORDER BY "at" DESC, "createdAt" DESC LIMIT 1)

@@ -15,8 +15,8 @@ export type ApplyContext = {
   rawEventId: string;
   settings: IntegrationSettings;
   force?: boolean;
-  /** Every event of the delivery (their sender keys are locked), so service locks are taken for all at once. */
-  delivery?: ParsedAlertEvent[];
+  /** Every event of the delivery, whose sender keys the caller has locked; service locks are taken for all at once. */
+  delivery: ParsedAlertEvent[];
 };
 /** `isNew`: a new timeline entry; `created`: a new incident. */
 export type ApplyResult = { incidentId: string; isNew: boolean; created: boolean };

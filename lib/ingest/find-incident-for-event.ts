@@ -48,11 +48,10 @@ async function lockSurvivor(tx: DbTx, id: string): Promise<string> {
 /**
  * The incident an event belongs to: by the sender's own keys (in the order the sender gave
  * them, skipping recurring keys of long-resolved incidents), else by shared service and time,
- * else null (a new incident). `delivery` is every event of the delivery, whose keys the caller
- * has locked.
+ * else null (a new incident). `delivery` is every event of the delivery, whose sender keys the
+ * caller has already locked (lockEventKeys), so none is taken again here.
  */
-export async function findIncidentForEvent(tx: DbTx, event: ParsedAlertEvent, eventAt: Date, delivery: LockableEvent[] = [event]): Promise<string | null> {
-  await lockEventKeys(tx, [event]);
+export async function findIncidentForEvent(tx: DbTx, event: ParsedAlertEvent, eventAt: Date, delivery: LockableEvent[]): Promise<string | null> {
   const links = await tx.incidentLink.findMany({ where: { key: { in: event.externalKeys } }, select: { key: true, incidentId: true, incident: { select: { resolvedAt: true, services: true } } } });
   for (const key of event.externalKeys) {
     const link = links.find((l) => l.key === key);
