@@ -1,4 +1,5 @@
 import { alertTitle, authorOf, clip, formatNumber, formatTime, metricPoints, seriesName } from "@/lib/drafting/evidence-facts";
+import { condenseTimeline } from "@/lib/drafting/condense-timeline";
 import type { DraftEvidence, TimelineItem } from "@/lib/drafting/types";
 
 // Chat lines that record something done or found, as opposed to chatter.
@@ -42,7 +43,7 @@ const item = (e: DraftEvidence, citations = [e.id]): TimelineItem => ({ at: e.at
 /**
  * The significant moments in order: alerts de-duplicated across senders (the same alert title
  * within two minutes is one moment, citing every sender), repeats folded into one line, chatter
- * left out, every item citing its evidence.
+ * left out, every item citing its evidence; a long incident's timeline condensed to its key moments.
  */
 export function draftTimeline(evidence: DraftEvidence[]): TimelineItem[] {
   const items: TimelineItem[] = [];
@@ -95,5 +96,5 @@ export function draftTimeline(evidence: DraftEvidence[]): TimelineItem[] {
     }
     flush();
   }
-  return items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return condenseTimeline(items.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)));
 }

@@ -3,7 +3,7 @@ import { assertCan, can } from "@/lib/authz";
 import type { Ctx } from "@/lib/context";
 import { AppError } from "@/lib/errors";
 import { formatIncidentKey, parseIncidentKey } from "@/lib/incidents/incident-key";
-import { hashEachSection, machineVersionOf, readMeta } from "@/lib/reports/revision-meta";
+import { hashEachSection, hashSections, machineVersionOf, readMeta } from "@/lib/reports/revision-meta";
 import { breaksTwoPersonRule } from "@/lib/reviews/editor-identity";
 import { findApprovalProblems } from "@/lib/reviews/find-approval-problems";
 import { listReviewPresence } from "@/lib/reviews/list-review-presence";
@@ -51,6 +51,10 @@ export async function getReview(ctx: Ctx, input: z.input<typeof getReviewSchema>
   const presence = revision ? (await listReviewPresence(ctx.db, [revision.id])).filter((p) => p.userId !== me) : [];
   const sections = (revision?.sections ?? {}) as Record<string, unknown>;
   const meta = readMeta(revision?.meta);
+  const sectionHashes = hashEachSection(sections);
+  // Until someone edits, the machine's version is the section itself: sent once, not twice.
+  const machine = Object.keys(sections).map((name) => [name, machineVersionOf(sections, meta, name) ?? null] as const);
+  const machineMatches = machine.filter(([name, version]) => version !== null && (version === sections[name] || hashSections(version) === sectionHashes[name])).map(([name]) => name);
   const isEditable = revision !== null && ["draft", "in_review", "approved"].includes(revision.state) && !incident.mergedInto;
   return {
     incident: {
@@ -78,10 +82,12 @@ export async function getReview(ctx: Ctx, input: z.input<typeof getReviewSchema>
       contentHash: revision.contentHash,
       authorType: revision.authorType,
       sections,
-      sectionHashes: hashEachSection(sections),
+      sectionHashes,
       origins: meta.origins,
       suggestions: meta.suggestions,
-      machine: Object.fromEntries(Object.keys(sections).map((name) => [name, machineVersionOf(sections, meta, name) ?? null])),
+      /** The machine's version of each section that differs from the current text (null: there is none); `machineMatches` names the rest. */
+      machine: Object.fromEntries(machine.filter(([name]) => !machineMatches.includes(name))),
+      machineMatches,
       writer: meta.writer ?? null,
       agent: meta.agent ?? null,
       foreignCitations: meta.foreignCitations ?? {},

@@ -123,6 +123,22 @@ describe("rejecting and requesting changes", () => {
 });
 
 describe("machine suggestions and new revisions", () => {
+  it("sends the machine's version of a section only where it differs from the current text", async () => {
+    const { revision, incident, key } = await createDraftedIncident(db);
+    const commander = await createActorCtx(db, "COMMANDER");
+    const fresh = await getReview(commander, { key });
+    const names = Object.keys(fresh.revision!.sections).sort();
+    expect(fresh.revision!.machineMatches.sort()).toEqual(names);
+    expect(fresh.revision!.machine).toEqual({});
+    const drafted = (fresh.revision!.sections as unknown as DraftSections).summary;
+    const trigger = await db.timelineEntry.findFirstOrThrow({ where: { incidentId: incident.id, kind: "trigger" } });
+    await updateDraftSection(commander, { revisionId: revision.id, section: "summary", content: summaryOf("Our own words.", [trigger.id]), version: revision.version });
+    const edited = await getReview(commander, { key });
+    expect(edited.revision!.machineMatches.sort()).toEqual(names.filter((name) => name !== "summary"));
+    expect(edited.revision!.machine).toEqual({ summary: drafted });
+    expect(edited.revision!.sections.summary).toEqual(summaryOf("Our own words.", [trigger.id]));
+  });
+
   it("offers newer machine text beside a person's section; accept hands it back to the machine, dismiss keeps the person's", async () => {
     const { revision, incident, key, at } = await createDraftedIncident(db);
     const responder = await createActorCtx(db, "RESPONDER");

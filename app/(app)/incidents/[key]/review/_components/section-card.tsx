@@ -41,7 +41,7 @@ export function SectionCard(props: {
   // A person's or an agent's text, which the drafter keeps: there is a machine draft to compare it with.
   const isKept = revision.origins[name] === "human" || revision.origins[name] === "agent";
   const suggestion = revision.suggestions[name];
-  const machine = revision.machine[name];
+  const machine = revision.machineMatches.includes(name) ? revision.sections[name] : (revision.machine[name] ?? null);
   const problem = revision.approvalProblems[name];
   const resolve = useMutation({
     mutationFn: (decision: "accept" | "dismiss") => fetchJson(`/api/revisions/${revision.id}/suggestions/${name}`, { method: "POST", body: { version: cache.read()?.revision?.version ?? revision.version, decision } }),

@@ -78,7 +78,7 @@ export function TimelineRow({ form, field, index, count, canEdit, selected, setS
             name={`${base}.citations`}
             render={({ field: c }) => <CitationChips ids={(c.value as string[]) ?? []} onChange={canEdit ? c.onChange : undefined} label={`entry ${index + 1}`} />}
           />
-          {(field as unknown as Item).folded && <span className="text-slate-500">{(field as unknown as Item).folded!.count} repeats folded</span>}
+          {(field as unknown as Item).folded && <span className="text-slate-500">{(field as unknown as Item).folded!.count} folded into this line</span>}
           {canEdit && (
             <span className="ml-auto flex items-center gap-2">
               <label className="flex items-center gap-1">
