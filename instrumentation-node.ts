@@ -17,15 +17,9 @@ try {
   throw error;
 }
 
-// Background workers run inside every app instance unless switched off (SITREP_WORKERS=off).
+// Background workers run inside every app instance unless switched off (SITREP_WORKERS=off), as
+// when `npm run sitrep -- workers` runs them in processes of their own.
 if (getEnv().SITREP_WORKERS === "on") {
-  const [{ getDb }, { startIngestWorkers }, { startDraftingWorkers }, { startDeliveryWorkers }] = await Promise.all([
-    import("@/lib/db"),
-    import("@/lib/ingest/start-ingest-workers"),
-    import("@/lib/reports/start-drafting-workers"),
-    import("@/lib/deliveries/start-delivery-workers"),
-  ]);
-  startIngestWorkers(getDb(), getEnv().DATABASE_URL).catch((error: unknown) => console.error("[sitrep] ingest workers failed to start", error));
-  startDraftingWorkers(getDb(), getEnv().DATABASE_URL).catch((error: unknown) => console.error("[sitrep] drafting workers failed to start", error));
-  startDeliveryWorkers(getDb(), getEnv().DATABASE_URL).catch((error: unknown) => console.error("[sitrep] email workers failed to start", error));
+  const [{ getDb }, { startWorkers }] = await Promise.all([import("@/lib/db"), import("@/lib/workers/start-workers")]);
+  startWorkers(getDb(), getEnv().DATABASE_URL).catch((error: unknown) => console.error("[sitrep] background workers failed to start", error));
 }

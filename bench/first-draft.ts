@@ -7,6 +7,7 @@ import { median, percentile } from "./stats";
 
 export type FirstDraftPhase = { label: string; samples: number[]; p50Ms: number; p95Ms: number; maxMs: number; missing: number; load: LoadResult | null };
 export type FirstDraftResult = {
+  workers?: "separate" | "in-process";
   name: "first-draft";
   date: string;
   incidents: number;
@@ -82,6 +83,7 @@ export async function benchFirstDraft(app: BenchApp, databaseUrl: string, option
   const loaded = summarise("loaded", outcome, await loadRun);
   return {
     name: "first-draft",
+    workers: app.workers,
     date: new Date().toISOString(),
     incidents: options.incidents,
     loadRate: options.loadRate,

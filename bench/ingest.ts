@@ -11,6 +11,8 @@ export type IngestResult = {
   date: string;
   connections: number;
   seconds: number;
+  /** Where the background workers ran: beside the web instance in a process of their own, or inside it. */
+  workers?: "separate" | "in-process";
   app: LoadResult[];
   ceiling: LoadResult[];
   /** The route handler called in the bench process (no HTTP, no Next.js): where the gap to the ceiling is. */
@@ -79,6 +81,7 @@ export async function benchIngest(app: BenchApp, databaseUrl: string, options: {
   const isMet = m.acceptedPerSecond >= 1000 && m.p99Ms < 100 && shareOfCeiling >= 0.5 && errors === 0 && processing.processed >= accepted;
   return {
     name: "ingest",
+    workers: app.workers,
     date: new Date().toISOString(),
     connections: options.connections,
     seconds: options.seconds,

@@ -46,12 +46,16 @@ function insights(r: InsightsResult): string[] {
   ];
 }
 
+/** Results from before the split (no field) ran the workers inside the web instance. */
+const workersText = (workers: IngestResult["workers"]) =>
+  workers === "separate" ? "its background workers in a process of their own (`npm run sitrep -- workers`; the web instance runs with `SITREP_WORKERS=off`)" : "its background workers inside the web instance";
+
 function ingest(r: IngestResult): string[] {
   const runs = r.app.map((a, i) => `| ${i + 1} | ${n(a.acceptedPerSecond)}/s | ${ms(a.p50Ms)} | ${ms(a.p99Ms)} | ${a.errors} | ${n(r.ceiling[i]!.acceptedPerSecond)}/s | ${ms(r.ceiling[i]!.p99Ms)} |`);
   return [
     `## Ingest throughput and latency (${day(r.date)})`,
     "",
-    `Signed PagerDuty v3 webhooks with distinct event ids on 20 PagerDuty incidents (an alert storm: one trigger each, then acknowledgements, escalations and priority changes), from ${r.connections} concurrent senders (autocannon) for ${r.seconds} s per run, against \`next start\` with its background workers on PostgreSQL. Baseline (the ceiling): raw \`pg\` INSERTs of a row the size of a stored webhook (same body bytes and headers) into the same database at the same concurrency, run just before each app run.`,
+    `Signed PagerDuty v3 webhooks with distinct event ids on 20 PagerDuty incidents (an alert storm: one trigger each, then acknowledgements, escalations and priority changes), from ${r.connections} concurrent senders (autocannon) for ${r.seconds} s per run, against \`next start\` on PostgreSQL, ${workersText(r.workers)}. Baseline (the ceiling): raw \`pg\` INSERTs of a row the size of a stored webhook (same body bytes and headers) into the same database at the same concurrency, run just before each app run.`,
     "",
     "| run | accepted | p50 | p99 | errors | ceiling | ceiling p99 |",
     "| --- | --- | --- | --- | --- | --- | --- |",
@@ -68,7 +72,7 @@ function firstDraft(r: FirstDraftResult): string[] {
   return [
     `## Time to first draft (${day(r.date)})`,
     "",
-    `From a new incident's trigger webhook's 2xx until a complete report draft (all six sections) exists, over ${r.incidents} new incidents. Baseline: the same on the idle app in the same run; then under the ingest load above at half its median rate (${n(r.loadRate)} requests/s asked).`,
+    `From a new incident's trigger webhook's 2xx until a complete report draft (all six sections) exists, over ${r.incidents} new incidents, ${workersText(r.workers)}. Baseline: the same on the idle app in the same run; then under the ingest load above at half its median rate (${n(r.loadRate)} requests/s asked).`,
     "",
     "| phase | incidents drafted | p50 | p95 | max | not drafted in 60 s | ingest load |",
     "| --- | --- | --- | --- | --- | --- | --- |",

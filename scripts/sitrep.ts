@@ -5,8 +5,9 @@ import type { Actor } from "@/lib/authz";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { prepareDatabase, migrateDatabase } from "@/lib/database/prepare-database";
 import { createDb } from "@/lib/db";
-import { EnvError, parseStartupEnv } from "@/lib/env";
+import { EnvError, getEnv, parseStartupEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
+import { stopBoss } from "@/lib/jobs";
 import { parseSince } from "@/lib/ingest/parse-since";
 import { replayRawEvents } from "@/lib/ingest/replay-raw-events";
 import { SENDERS, isWebhookSender, type WebhookSender } from "@/lib/ingest/senders";
@@ -16,6 +17,7 @@ import { createUser } from "@/lib/users/create-user";
 import { roleSchema } from "@/lib/users/schemas";
 import { tokenRoleSchema } from "@/lib/tokens/schemas";
 import { serveMcpOverStdio } from "@/lib/mcp/serve-mcp-stdio";
+import { startWorkers } from "@/lib/workers/start-workers";
 import { z } from "zod";
 
 const HELP = `Usage: npm run sitrep -- <command> [options]
@@ -35,6 +37,8 @@ Commands:
                                      broken event when it does not hold
   mcp                                the MCP server on stdio for a local assistant, acting as the
                                      AGENT token in SITREP_TOKEN
+  workers                            the background workers (ingest, drafting, email) alone, for
+                                     app instances run with SITREP_WORKERS=off; stops on SIGTERM
 
 Roles: ADMIN, COMMANDER, RESPONDER, VIEWER, AUDITOR (and AGENT, for tokens). Uses DATABASE_URL, or the embedded database when unset.`;
 
@@ -52,7 +56,7 @@ function parseTokenRole(value: string | undefined) {
 
 class UsageError extends Error {}
 
-const COMMANDS = new Set(["db:migrate", "db:seed", "user:create", "token:create", "events:replay", "audit:verify", "mcp"]);
+const COMMANDS = new Set(["db:migrate", "db:seed", "user:create", "token:create", "events:replay", "audit:verify", "mcp", "workers"]);
 
 const cliActor: Actor = { type: "system", id: null, label: `cli (${userInfo().username})`, role: "ADMIN" };
 
@@ -126,6 +130,19 @@ async function main(argv: string[]): Promise<number> {
         console.log = console.error;
         await serveMcpOverStdio(db, { token: process.env.SITREP_TOKEN, databaseUrl: database.url });
         return 0;
+      case "workers": {
+        // The workers read the same environment as the app (email settings, secrets), checked the same way.
+        process.env.DATABASE_URL = database.url;
+        await startWorkers(db, getEnv().DATABASE_URL);
+        console.error("[sitrep] background workers running (ingest, drafting, email); stop with SIGTERM or Ctrl-C.");
+        await new Promise<void>((resolve) => {
+          process.once("SIGTERM", resolve);
+          process.once("SIGINT", resolve);
+        });
+        // In-flight jobs get a few seconds to finish; any cut short come back to another worker (heartbeat).
+        await stopBoss();
+        return 0;
+      }
       case "audit:verify": {
         const verdict = await verifyAuditChain(db);
         if (verdict.ok) {

@@ -1,11 +1,15 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
+import { handleWebhookRequest } from "@/lib/ingest/handle-webhook-request";
+import { rawEventPriority } from "@/lib/ingest/enqueue-raw-event";
+import { QUEUES, getBoss, stopBoss } from "@/lib/jobs";
 import { authenticateToken } from "@/lib/tokens/authenticate-token";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 import { createTestDatabase } from "../helpers/test-database";
+import { readFixture, signPagerDuty } from "../helpers/webhooks";
 
 const run = promisify(execFile);
 let url: string;
@@ -21,6 +25,7 @@ beforeAll(async () => {
   db = createDb(url);
 });
 afterAll(async () => {
+  await stopBoss();
   await db.$disconnect();
   await drop();
 });
@@ -67,4 +72,40 @@ describe("npm run sitrep --", () => {
     });
     await expect(sitrep("frobnicate")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown command") });
   });
+
+  it("workers runs ingest and drafting in a process of its own, for app instances with SITREP_WORKERS=off, and stops cleanly on SIGTERM", async () => {
+    const secret = "pd-signing-secret-for-cli-test-01";
+    await db.integration.create({ data: { sender: "pagerduty", name: "PagerDuty", secrets: [secret] } });
+    const child = spawn("node_modules/.bin/tsx", ["scripts/sitrep.ts", "workers"], {
+      env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: "a-test-secret-of-at-least-32-characters-long" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    try {
+      // Accepted here, as a web instance with SITREP_WORKERS=off would: stored and queued, not processed.
+      const body = readFixture("pagerduty", "01-triggered.json");
+      const boss = await getBoss(url);
+      const request = new Request("http://sitrep.test/api/webhooks/pagerduty", { method: "POST", headers: { "content-type": "application/json", "x-pagerduty-signature": signPagerDuty(body, secret) }, body: new Uint8Array(body) });
+      const response = await handleWebhookRequest(request, "pagerduty", {
+        db,
+        enqueue: async (rawEventId, options) => void (await boss.send(QUEUES.processRawEvent, { rawEventId }, { priority: rawEventPriority(options ?? {}) })),
+      });
+      expect(response.status).toBe(202);
+      const deadline = Date.now() + 60_000;
+      let drafted = null;
+      while (!drafted && Date.now() < deadline && child.exitCode === null) {
+        drafted = await db.reportRevision.findFirst({ where: { kind: "report" }, include: { incident: { select: { title: true } } } });
+        if (!drafted) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(stderr).toContain("background workers running");
+      expect(await db.rawEvent.findFirstOrThrow({ select: { state: true } })).toEqual({ state: "processed" });
+      expect(drafted, "no report drafted by the workers process within 60 s").not.toBeNull();
+      expect(drafted!.incident.title.length).toBeGreaterThan(0);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+  }, 90_000);
 });
