@@ -47,6 +47,8 @@ function baseQuery(filter: ReturnType<typeof insightsFilterSchema.parse>, from: 
       FROM "Delivery" d JOIN owned o ON o."revisionId" = d."revisionId"
       WHERE d."template" = 'incident_report' AND d."status" = 'sent' GROUP BY o."incidentId", o."revisionId"
     ),
+    -- Grouped, not a subquery per incident: PostgreSQL 15 scans the CTE once per row for that (quadratic).
+    first_sent AS (SELECT "incidentId", MIN(sent_at) AS first_sent FROM delivered GROUP BY "incidentId"),
     -- Per incident, the last report that actually reached someone: edited or not, and by how much.
     last_sent AS (
       SELECT DISTINCT ON (o."incidentId") o."incidentId", o."revisionId", o."meta",
@@ -60,12 +62,13 @@ function baseQuery(filter: ReturnType<typeof insightsFilterSchema.parse>, from: 
         EXTRACT(EPOCH FROM p.resolved - p.started) / 60 AS mttr,
         EXTRACT(EPOCH FROM v.first_draft - p.started) / 60 AS first_draft,
         EXTRACT(EPOCH FROM a.first_approval - p.started) / 60 AS first_approval,
-        EXTRACT(EPOCH FROM (SELECT MIN(d.sent_at) FROM delivered d WHERE d."incidentId" = p."id") - p.started) / 60 AS report_sent,
+        EXTRACT(EPOCH FROM s.first_sent - p.started) / 60 AS report_sent,
         CASE WHEN l."revisionId" IS NULL THEN 0 ELSE 1 END AS reports_sent,
         CASE WHEN l.edited THEN 1 ELSE 0 END AS reports_edited,
         l."meta"->'editSize' AS edit_size,
         p.is_open
       FROM picked p LEFT JOIN drafts v ON v."incidentId" = p."id" LEFT JOIN approvals a ON a."incidentId" = p."id" LEFT JOIN last_sent l ON l."incidentId" = p."id"
+        LEFT JOIN first_sent s ON s."incidentId" = p."id"
     )`;
 }
 
