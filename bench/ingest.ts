@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import type { BenchApp } from "./app-server";
-import { runPagerDutyLoad, type LoadResult } from "./pagerduty-load";
+import { runFrameworkFloor, runPagerDutyLoad, type LoadResult } from "./pagerduty-load";
 import { runIngestInProcess } from "./ingest-in-process";
 import { runPgCeiling } from "./pg-ceiling";
 import { median, spread } from "./stats";
@@ -15,9 +15,11 @@ export type IngestResult = {
   workers?: "separate" | "in-process";
   app: LoadResult[];
   ceiling: LoadResult[];
+  /** The same app answering 404 on a webhook path with no database work: what Next.js alone allows here. */
+  floor?: LoadResult[];
   /** The route handler called in the bench process (no HTTP, no Next.js): where the gap to the ceiling is. */
   inProcess: LoadResult[];
-  median: { acceptedPerSecond: number; p50Ms: number; p99Ms: number; ceilingPerSecond: number; ceilingP99Ms: number; inProcessPerSecond: number };
+  median: { acceptedPerSecond: number; p50Ms: number; p99Ms: number; ceilingPerSecond: number; ceilingP99Ms: number; inProcessPerSecond: number; floorPerSecond?: number; floorP99Ms?: number };
   spread: { acceptedPerSecond: [number, number]; p99Ms: [number, number]; ceilingPerSecond: [number, number] };
   shareOfCeiling: number;
   errors: number;
@@ -53,6 +55,7 @@ export async function benchIngest(app: BenchApp, databaseUrl: string, options: {
   const appRuns: LoadResult[] = [];
   const ceilingRuns: LoadResult[] = [];
   const inProcessRuns: LoadResult[] = [];
+  const floorRuns: LoadResult[] = [];
   // Warm-up: the first requests compile routes' server chunks and open pools.
   await runPagerDutyLoad(app.baseUrl, { connections: 10, seconds: 3, runId: "warm" });
   await waitForProcessing(databaseUrl);
@@ -60,6 +63,7 @@ export async function benchIngest(app: BenchApp, databaseUrl: string, options: {
     ceilingRuns.push(await runPgCeiling(databaseUrl, options));
     appRuns.push(await runPagerDutyLoad(app.baseUrl, { ...options, runId: String(run) }));
     await waitForProcessing(databaseUrl);
+    floorRuns.push(await runFrameworkFloor(app.baseUrl, { connections: options.connections, seconds: Math.min(options.seconds, 10) }));
     inProcessRuns.push(await runIngestInProcess(databaseUrl, { ...options, seconds: Math.min(options.seconds, 10) }));
     console.log(`[bench] ingest run ${run + 1}: ${appRuns.at(-1)!.acceptedPerSecond.toFixed(0)}/s (ceiling ${ceilingRuns.at(-1)!.acceptedPerSecond.toFixed(0)}/s)`);
     // Each run starts on an empty backlog, so one run's processing does not slow the next.
@@ -69,6 +73,8 @@ export async function benchIngest(app: BenchApp, databaseUrl: string, options: {
   const rate = (r: LoadResult) => r.acceptedPerSecond;
   const m = {
     inProcessPerSecond: median(inProcessRuns.map(rate)),
+    floorPerSecond: median(floorRuns.map(rate)),
+    floorP99Ms: median(floorRuns.map((r) => r.p99Ms)),
     acceptedPerSecond: median(appRuns.map(rate)),
     p50Ms: median(appRuns.map((r) => r.p50Ms)),
     p99Ms: median(appRuns.map((r) => r.p99Ms)),
@@ -88,6 +94,7 @@ export async function benchIngest(app: BenchApp, databaseUrl: string, options: {
     app: appRuns,
     ceiling: ceilingRuns,
     inProcess: inProcessRuns,
+    floor: floorRuns,
     median: m,
     spread: { acceptedPerSecond: spread(appRuns.map(rate)), p99Ms: spread(appRuns.map((r) => r.p99Ms)), ceilingPerSecond: spread(ceilingRuns.map(rate)) },
     shareOfCeiling,

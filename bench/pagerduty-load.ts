@@ -67,3 +67,14 @@ export async function runPagerDutyLoad(baseUrl: string, options: { connections: 
     statusCodes,
   };
 }
+
+/**
+ * The framework's floor on this machine: the same app, concurrency and body, on a webhook path
+ * that answers 404 (unknown sender) before reading the body or touching the database.
+ */
+export async function runFrameworkFloor(baseUrl: string, options: { connections: number; seconds: number }): Promise<LoadResult> {
+  const body = buildPagerDutyDelivery({ pdIncidentId: "PFLOOR", title: "Framework floor" }).body.toString("utf8");
+  const result = await autocannon({ url: `${baseUrl}/api/webhooks/no-such-sender`, method: "POST", body, headers: { "content-type": "application/json" }, connections: options.connections, duration: options.seconds, timeout: 10 });
+  const answered = result.statusCodeStats?.["404"]?.count ?? 0;
+  return { seconds: options.seconds, accepted: answered, acceptedPerSecond: answered / options.seconds, p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors + result.timeouts, statusCodes: {} };
+}

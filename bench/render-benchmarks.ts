@@ -61,7 +61,7 @@ function ingest(r: IngestResult): string[] {
     "| --- | --- | --- | --- | --- | --- | --- |",
     ...runs,
     "",
-    `Median: **${n(r.median.acceptedPerSecond)} events/s** (min–max ${n(r.spread.acceptedPerSecond[0])}–${n(r.spread.acceptedPerSecond[1])}), p50 ${ms(r.median.p50Ms)}, p99 **${ms(r.median.p99Ms)}** (${ms(r.spread.p99Ms[0])}–${ms(r.spread.p99Ms[1])}); ceiling ${n(r.median.ceilingPerSecond)}/s; the route handler alone, in the bench process without HTTP or Next.js: ${n(r.median.inProcessPerSecond)}/s; **${(r.shareOfCeiling * 100).toFixed(1)} %** of the ceiling; ${r.errors} errors. Processed afterwards: ${n(r.processed)} of ${n(r.stored)} stored deliveries (backlog drained ${r.drainSeconds} s after the last run).`,
+    `Median: **${n(r.median.acceptedPerSecond)} events/s** (min–max ${n(r.spread.acceptedPerSecond[0])}–${n(r.spread.acceptedPerSecond[1])}), p50 ${ms(r.median.p50Ms)}, p99 **${ms(r.median.p99Ms)}** (${ms(r.spread.p99Ms[0])}–${ms(r.spread.p99Ms[1])}); ceiling ${n(r.median.ceilingPerSecond)}/s; the route handler alone, in the bench process without HTTP or Next.js: ${n(r.median.inProcessPerSecond)}/s;${r.median.floorPerSecond === undefined ? "" : ` the same app answering a webhook path that does no work (404, no database): ${n(r.median.floorPerSecond)}/s, p99 ${ms(r.median.floorP99Ms!)};`} **${(r.shareOfCeiling * 100).toFixed(1)} %** of the ceiling; ${r.errors} errors. Processed afterwards: ${n(r.processed)} of ${n(r.stored)} stored deliveries (backlog drained ${r.drainSeconds} s after the last run).`,
     "",
     `Target: ${r.target}: ${verdict(r.isMet)}.`,
   ];
