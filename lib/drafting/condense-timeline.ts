@@ -65,7 +65,7 @@ function foldGap(gap: TimelineItem[]): TimelineItem {
   return {
     at: first.at,
     kind: [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0],
-    text: `${gap.length} more moments between ${formatTime(new Date(first.at))} and ${formatTime(new Date(to))}: ${list} (all on the incident's timeline)`,
+    text: `${gap.length} more moments between ${formatTime(new Date(first.at))} and ${formatTime(new Date(to))}: ${list}`,
     citations: sampleCitations(gap.flatMap((item) => item.citations)),
     folded: { count: gap.length, from: first.at, to },
   };
