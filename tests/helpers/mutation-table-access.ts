@@ -118,6 +118,11 @@ export const ACCESS_AND_MACHINE_MUTATIONS: Record<string, Entry> = {
   },
   "@/lib/mcp/serve-mcp-stdio": { notAMutation: "the same server and tools as /api/mcp over stdio (npm run sitrep -- mcp); their writes are measured through handle-mcp-request" },
   "@/lib/tokens/schemas": { notAMutation: "zod schemas" },
+  "@/lib/workers/start-workers": {
+    notAMutation:
+      "starts the background workers every app instance runs (instrumentation-node.ts), alone for npm run sitrep -- workers; their writes are audited where they happen: incident.create and incident.update in processing (ingest-story, every-mutation-audited through handle-webhook-request), revision.draft and revision.redraft in redraft-incident (drafting tests), delivery.sent and delivery.failed in deliver-emails (send tests); cli.test.ts runs the command",
+  },
+  "@/lib/jobs": { notAMutation: "the job queue's client: the workers command stops it on SIGTERM; what the jobs write is audited by the modules above" },
   "@/lib/seed/seed-demo": {
     // `db:seed` is one demo.seed event; then the drafter writes each demo incident's first report
     // and status update as it does for any incident, one revision.draft each, as the drafter.
