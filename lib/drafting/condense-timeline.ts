@@ -27,10 +27,6 @@ function spread<T>(list: T[], count: number): T[] {
   return Array.from({ length: count }, (_, i) => list[Math.round((i * (list.length - 1)) / (count - 1))]!);
 }
 
-export function sampleCitations(ids: string[], max = MAX_ITEM_CITATIONS): string[] {
-  return spread(ids, max);
-}
-
 /**
  * How many moments of each kind to keep: every kind gets an equal share of the lines, and what a
  * rare kind does not use goes to the others, so two alerts are never crowded out by a thousand notes.
@@ -58,15 +54,16 @@ function foldGap(gap: TimelineItem[]): TimelineItem {
   if (gap.length === 1) return gap[0]!;
   const counts = new Map<EvidenceKind, number>();
   gap.forEach((item) => counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1));
-  const parts = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${n} ${NOUNS[kind][n === 1 ? 0 : 1]}`);
+  const byCount = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const parts = byCount.map(([kind, n]) => `${n} ${NOUNS[kind][n === 1 ? 0 : 1]}`);
   const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0];
   const first = gap[0]!;
   const to = gap.reduce((latest, item) => (item.folded && item.folded.to > latest ? item.folded.to : latest), gap.at(-1)!.at);
   return {
     at: first.at,
-    kind: [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0],
+    kind: byCount[0]![0],
     text: `${gap.length} more moments between ${formatTime(new Date(first.at))} and ${formatTime(new Date(to))}: ${list}`,
-    citations: sampleCitations(gap.flatMap((item) => item.citations)),
+    citations: spread(gap.flatMap((item) => item.citations), MAX_ITEM_CITATIONS),
     folded: { count: gap.length, from: first.at, to },
   };
 }
@@ -78,7 +75,7 @@ function foldGap(gap: TimelineItem[]): TimelineItem {
  * Input and output are in time order.
  */
 export function condenseTimeline(items: TimelineItem[]): TimelineItem[] {
-  const capped = items.map((item) => (item.citations.length > MAX_ITEM_CITATIONS ? { ...item, citations: sampleCitations(item.citations) } : item));
+  const capped = items.map((item) => (item.citations.length > MAX_ITEM_CITATIONS ? { ...item, citations: spread(item.citations, MAX_ITEM_CITATIONS) } : item));
   if (capped.length <= MAX_TIMELINE_ITEMS) return capped;
   // Half the lines for key moments: the folds between them take at most one more, so the cap holds.
   const keep = new Set([...shareByKind(capped, Math.floor((MAX_TIMELINE_ITEMS - 1) / 2)).values()].flat());

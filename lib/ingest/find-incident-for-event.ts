@@ -1,5 +1,5 @@
 import type { DbTx } from "@/lib/db";
-import { isLinkUsable } from "@/lib/ingest/link-policy";
+import { isLinkUsable, normalizeServices } from "@/lib/ingest/link-policy";
 import { CORRELATION_WINDOW_MS, OPEN_INCIDENT_HORIZON_MS, pickCorrelatedIncident } from "@/lib/ingest/pick-correlated-incident";
 import type { ParsedAlertEvent } from "@/lib/ingest/types";
 
@@ -30,7 +30,7 @@ export async function lockEventKeys(tx: DbTx, events: LockableEvent[]): Promise<
  * services at once: a later event of the same delivery then takes no new lock out of order.
  */
 async function lockServices(tx: DbTx, events: LockableEvent[]): Promise<void> {
-  await lockAll(tx, events.flatMap((e) => e.services.map((s) => `svc:${s.trim().toLowerCase()}`)));
+  await lockAll(tx, normalizeServices(events.flatMap((e) => e.services)).map((s) => `svc:${s}`));
 }
 
 /** Follows merges to the surviving incident, locking it so a merge cannot slip in underneath. */
@@ -57,8 +57,8 @@ export async function findIncidentForEvent(tx: DbTx, event: ParsedAlertEvent, ev
     const link = links.find((l) => l.key === key);
     if (!link || !isLinkUsable(key, link.incident, { at: eventAt, services: event.services })) continue;
     // A service new to the incident changes what correlation finds: then this waits like an opener.
-    const known = new Set(link.incident.services.map((s) => s.trim().toLowerCase()));
-    if (event.services.some((s) => !known.has(s.trim().toLowerCase()))) await lockServices(tx, delivery);
+    const known = new Set(normalizeServices(link.incident.services));
+    if (normalizeServices(event.services).some((s) => !known.has(s))) await lockServices(tx, delivery);
     return lockSurvivor(tx, link.incidentId);
   }
   await lockServices(tx, delivery);

@@ -6,9 +6,9 @@ import { parseJsonBody } from "@/lib/ingest/parse-json-body";
 import { SENDERS, isWebhookSender } from "@/lib/ingest/senders";
 
 export type ProcessOutcome = "processed" | "already-done" | "busy" | "missing" | "ignored" | "rejected";
-/** The outcome, and every incident the delivery touched (a grouped notification can touch several). */
-export type ProcessResult = { outcome: ProcessOutcome; incidentIds: string[]; createdIncidentIds?: string[] };
-const only = (outcome: ProcessOutcome): ProcessResult => ({ outcome, incidentIds: [] });
+/** The outcome, every incident the delivery touched (a grouped notification can touch several), and those it opened. */
+export type ProcessResult = { outcome: ProcessOutcome; incidentIds: string[]; createdIncidentIds: string[] };
+const only = (outcome: ProcessOutcome): ProcessResult => ({ outcome, incidentIds: [], createdIncidentIds: [] });
 type LockedRawEvent = { state: string; sender: string; body: Uint8Array; headers: unknown };
 
 /**
@@ -28,7 +28,7 @@ export async function processRawEvent(db: Db, rawEventId: string, options: { for
           // Still name the incidents: a job retried because its worker died after this commit has
           // their re-drafts to request, or the drafts never see this delivery's evidence.
           const touched = await tx.timelineEntry.findMany({ where: { rawEventId }, select: { incidentId: true }, distinct: ["incidentId"] });
-          return { outcome: "already-done" as const, incidentIds: touched.map((t) => t.incidentId) };
+          return { outcome: "already-done" as const, incidentIds: touched.map((t) => t.incidentId), createdIncidentIds: [] };
         }
         if (!isWebhookSender(raw.sender)) throw new Error(`Raw events from ${raw.sender} are not webhook deliveries.`);
         const json = parseJsonBody(Buffer.from(raw.body).toString("utf8"));

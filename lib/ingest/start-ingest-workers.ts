@@ -15,7 +15,7 @@ export async function startIngestWorkers(db: Db, connectionString: string): Prom
     QUEUES.processRawEvent,
     workOptions(4, 4),
     eachJob(async (job) => {
-      const { outcome, incidentIds, createdIncidentIds = [] } = await processRawEvent(db, job.data.rawEventId);
+      const { outcome, incidentIds, createdIncidentIds } = await processRawEvent(db, job.data.rawEventId);
       // A re-draft that cannot be queued fails the job: its retry finds the delivery done and asks again.
       for (const incidentId of incidentIds) {
         // A new incident's first draft starts at once; the rest coalesce. A retry cannot tell who
